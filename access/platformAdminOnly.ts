@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { isPlatformAdmin } from './isPlatformAdmin'
+
+/** Only platform admins, who run the register for all organisations. */
+export const platformAdminOnly: Access = ({ req }) => isPlatformAdmin(req.user)

@@ -1,0 +1,230 @@
+import type { CollectionConfig, PayloadRequest } from 'payload'
+
+import { isPlatformAdmin } from '../access/isPlatformAdmin'
+import { membersOfOwningOrganisation } from '../access/membersOfOwningOrganisation'
+import { platformAdminOnly } from '../access/platformAdminOnly'
+import { recordAuditEvent } from '../hooks/recordAuditEvent'
+import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
+import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
+import { localise } from '../src/i18n/localise'
+import { ORGANISATION_TYPES } from '../src/organisations/organisationTypes'
+import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
+
+const DUTCH_POSTAL_CODE = /^[1-9]\d{3} ?[A-Z]{2}$/
+
+/** Government organisations that publish in the register. */
+export const Organisations: CollectionConfig = {
+  slug: 'organisations',
+  labels: {
+    singular: { nl: 'Organisatie', en: 'Organisation' },
+    plural: { nl: 'Organisaties', en: 'Organisations' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'code', 'type'],
+    group: { nl: 'Beheer', en: 'Administration' },
+    description: {
+      nl: 'De overheidsorganisaties die in dit register publiceren.',
+      en: 'The government organisations that publish in this register.',
+    },
+  },
+  access: {
+    read: membersOfOwningOrganisation('id'),
+    create: platformAdminOnly,
+    update: membersOfOwningOrganisation('id', ['beheerder']),
+    delete: platformAdminOnly,
+  },
+  hooks: {
+    beforeValidate: [validateOrganisationCode],
+    afterChange: [recordAuditEvent],
+    afterDelete: [recordAuditDeletion],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      label: { nl: 'Naam', en: 'Name' },
+      admin: {
+        description: {
+          nl: 'De volledige naam, zoals inwoners die kennen. Bijvoorbeeld: Gemeente Noorderhaaks.',
+          en: 'The full name as residents know it. For example: Gemeente Noorderhaaks.',
+        },
+      },
+    },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: { nl: 'Organisatiecode (TOOI)', en: 'Organisation code (TOOI)' },
+      access: {
+        update: ({ req }) => isPlatformAdmin(req.user),
+      },
+      admin: {
+        description: {
+          nl: 'De code uit de landelijke TOOI-lijst, bijvoorbeeld gm0363 (gemeente), pv27 (provincie) of ws0155 (waterschap).',
+          en: 'The code from the national TOOI list, for example gm0363 (municipality), pv27 (province) or ws0155 (water authority).',
+        },
+      },
+    },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      label: { nl: 'Soort organisatie', en: 'Type of organisation' },
+      options: ORGANISATION_TYPES.map((option) => ({ value: option.value, label: option.label })),
+    },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'organisations',
+      label: { nl: 'Valt onder', en: 'Part of' },
+      admin: {
+        description: {
+          nl: 'Alleen invullen als deze organisatie onderdeel is van een andere, zoals een agentschap van een ministerie.',
+          en: 'Only fill in when this organisation is part of another, such as an agency of a ministry.',
+        },
+      },
+      validate: (value: unknown, { id, req }: { id?: string | number; req: PayloadRequest }) => {
+        if (
+          value !== undefined &&
+          value !== null &&
+          id !== undefined &&
+          String(value) === String(id)
+        ) {
+          return localise(req, {
+            nl: 'Een organisatie kan niet onder zichzelf vallen.',
+            en: 'An organisation cannot be part of itself.',
+          })
+        }
+        return true
+      },
+    },
+    {
+      name: 'website',
+      type: 'text',
+      label: { nl: 'Website', en: 'Website' },
+      validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
+        if (!value) return true
+        try {
+          const url = new URL(value)
+          if (url.protocol === 'https:' || url.protocol === 'http:') return true
+        } catch (_error) {
+          // fall through to the message
+        }
+        return localise(req, {
+          nl: `Website '${value}' is geen geldige link. Begin met https://`,
+          en: `Website '${value}' is not a valid link. Start with https://`,
+        })
+      },
+    },
+    {
+      name: 'contactEmail',
+      type: 'email',
+      label: { nl: 'E-mailadres voor contact', en: 'Contact email' },
+      admin: {
+        description: {
+          nl: 'Een algemeen adres, geen persoonlijk adres.',
+          en: 'A general address, not a personal one.',
+        },
+      },
+    },
+    {
+      name: 'postalAddress',
+      type: 'group',
+      label: { nl: 'Postadres', en: 'Postal address' },
+      admin: {
+        description: {
+          nl: 'Nodig voor de registratie van hoog-risico AI-systemen in de EU-databank.',
+          en: 'Needed to register high-risk AI systems in the EU database.',
+        },
+      },
+      fields: [
+        {
+          name: 'street',
+          type: 'text',
+          maxLength: 200,
+          label: { nl: 'Straat en huisnummer of postbus', en: 'Street and number or PO box' },
+        },
+        {
+          name: 'postalCode',
+          type: 'text',
+          label: { nl: 'Postcode', en: 'Postal code' },
+          validate: (
+            value: string | null | undefined,
+            { req, siblingData }: { req: PayloadRequest; siblingData?: unknown },
+          ) => {
+            const country = (siblingData as { country?: string } | undefined)?.country
+            if (!value || (country && country !== 'Nederland')) return true
+            if (DUTCH_POSTAL_CODE.test(value)) return true
+            return localise(req, {
+              nl: `Postcode '${value}' klopt niet. Schrijf hem als 1234 AB.`,
+              en: `Postal code '${value}' is not valid. Write it as 1234 AB.`,
+            })
+          },
+        },
+        { name: 'city', type: 'text', maxLength: 100, label: { nl: 'Plaats', en: 'City' } },
+        {
+          name: 'country',
+          type: 'text',
+          maxLength: 100,
+          defaultValue: 'Nederland',
+          label: { nl: 'Land', en: 'Country' },
+        },
+      ],
+    },
+    {
+      name: 'settings',
+      type: 'group',
+      label: { nl: 'Instellingen voor publiceren', en: 'Publication settings' },
+      fields: [
+        {
+          name: 'fourEyes',
+          type: 'checkbox',
+          defaultValue: ({ req }) => registerOptionsOf(req.payload).fourEyesByDefault,
+          label: { nl: 'Vier-ogenprincipe', en: 'Four-eyes approval' },
+          admin: {
+            description: {
+              nl: 'Aan: iemand anders dan de schrijver moet een beschrijving goedkeuren. Wij raden aan dit aan te laten.',
+              en: 'On: someone other than the writer must approve a description. We recommend keeping this on.',
+            },
+          },
+        },
+        {
+          name: 'reviewIntervalMonths',
+          type: 'number',
+          defaultValue: ({ req }) => registerOptionsOf(req.payload).reviewIntervalMonths,
+          min: 1,
+          max: 60,
+          required: true,
+          label: { nl: 'Herzien na (maanden)', en: 'Review after (months)' },
+          admin: {
+            description: {
+              nl: 'Na hoeveel maanden een gepubliceerde beschrijving opnieuw bekeken moet worden.',
+              en: 'After how many months a published description must be checked again.',
+            },
+            step: 1,
+          },
+        },
+        {
+          name: 'plainLanguageBlocks',
+          type: 'checkbox',
+          defaultValue: false,
+          label: {
+            nl: 'Taaladvies blokkeert indienen',
+            en: 'Plain-language findings block submission',
+          },
+          admin: {
+            description: {
+              nl: 'Uit: adviezen over eenvoudige taal zijn een waarschuwing. Aan: eerst de waarschuwingen oplossen, dan pas indienen.',
+              en: 'Off: plain-language findings are warnings. On: solve the warnings before submitting.',
+            },
+          },
+        },
+      ],
+    },
+  ],
+}

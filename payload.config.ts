@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
+import { algorithmRegister } from './src/plugin'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(dirname, '.data'))
+
+/**
+ * The register as a Payload app: PostgreSQL with committed migrations (never schema push),
+ * the algorithmRegister plugin for the content model, Dutch admin with English available.
+ * DATABASE_URL and PAYLOAD_SECRET are set by `npm start` (embedded database) or the environment.
+ */
+export default buildConfig({
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  serverURL: process.env.SERVER_URL,
+  telemetry: false,
+  db: postgresAdapter({
+    pool: {
+      connectionString: process.env.DATABASE_URL ?? 'postgres://localhost:5432/register',
+      max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+    },
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  editor: lexicalEditor(),
+  email: registerEmailAdapter(mailSettingsFromEnv(process.env, dataDir)),
+  admin: {
+    user: 'users',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' – Algoritmeregister' },
+  },
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  plugins: [
+    algorithmRegister({
+      serverUrl: process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    }),
+  ],
+})

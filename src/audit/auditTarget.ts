@@ -1,0 +1,22 @@
+/** Which organisation an audited document belongs to, and how it is named in the history. */
+export function auditTarget(
+  collection: string,
+  doc: Record<string, unknown>,
+): { organisationId: number | null; label: string } {
+  const idOf = (value: unknown): number | null => {
+    if (typeof value === 'number') return value
+    if (value && typeof value === 'object' && 'id' in value)
+      return Number((value as { id: unknown }).id)
+    return null
+  }
+  switch (collection) {
+    case 'organisations':
+      return { organisationId: idOf(doc.id), label: String(doc.name ?? doc.id) }
+    case 'algorithms':
+      return { organisationId: idOf(doc.organization), label: String(doc.name ?? doc.id) }
+    case 'users':
+      return { organisationId: null, label: String(doc.name ?? doc.email ?? doc.id) }
+    default:
+      return { organisationId: idOf(doc.organisation ?? doc.organization), label: String(doc.id) }
+  }
+}

@@ -1,0 +1,2 @@
+export { algorithmRegister } from './algorithmRegister'
+export type { AlgorithmRegisterOptions } from './options'

@@ -1,0 +1,137 @@
+/** Options of the algorithmRegister plugin. Every option is optional. */
+export interface AlgorithmRegisterOptions {
+  /**
+   * Turn the register off while keeping it in the config (its collections stay, so the database
+   * schema does not change; hooks, endpoints and jobs are not added).
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * Default for new organisations: months after publication until a description must be
+   * reviewed again. Each organisation can change it.
+   * @default 12
+   */
+  reviewIntervalMonths?: number
+  /**
+   * Default for new organisations: someone other than the writer must approve.
+   * @default true
+   */
+  fourEyesByDefault?: boolean
+  /**
+   * Language of the admin when a user has not chosen one. Dutch and English are always
+   * available.
+   * @default 'nl'
+   */
+  defaultLanguage?: 'nl' | 'en'
+  /**
+   * Public address of this register, used for links in e-mails and the Atom feed.
+   * @default 'http://localhost:3000'
+   */
+  serverUrl?: string
+  /**
+   * Sender of notification e-mails.
+   * @default { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' }
+   */
+  sender?: { name: string; address: string }
+}
+
+export type ResolvedRegisterOptions = Required<AlgorithmRegisterOptions>
+
+export const DEFAULT_OPTIONS: ResolvedRegisterOptions = {
+  enabled: true,
+  reviewIntervalMonths: 12,
+  fourEyesByDefault: true,
+  defaultLanguage: 'nl',
+  serverUrl: 'http://localhost:3000',
+  sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
+}
+
+const KNOWN_KEYS = Object.keys(DEFAULT_OPTIONS)
+
+function fail(message: string): never {
+  throw new Error(`algorithmRegister: ${message}`)
+}
+
+/**
+ * Checks the options when the config is built (not per request) and fills in defaults.
+ * Every problem names the option, what was given and what is expected.
+ */
+export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions {
+  if (input === undefined) return { ...DEFAULT_OPTIONS }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    fail(
+      `options must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`,
+    )
+  }
+  const options = input as Record<string, unknown>
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      fail(`unknown option '${key}'. Known options: ${KNOWN_KEYS.join(', ')}.`)
+    }
+  }
+  const resolved: ResolvedRegisterOptions = { ...DEFAULT_OPTIONS }
+  if (options.enabled !== undefined) {
+    if (typeof options.enabled !== 'boolean')
+      fail(`'enabled' must be true or false, got ${JSON.stringify(options.enabled)}.`)
+    resolved.enabled = options.enabled
+  }
+  if (options.reviewIntervalMonths !== undefined) {
+    const months = options.reviewIntervalMonths
+    if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 60) {
+      fail(
+        `'reviewIntervalMonths' must be a whole number from 1 to 60, got ${JSON.stringify(months)}.`,
+      )
+    }
+    resolved.reviewIntervalMonths = months
+  }
+  if (options.fourEyesByDefault !== undefined) {
+    if (typeof options.fourEyesByDefault !== 'boolean') {
+      fail(
+        `'fourEyesByDefault' must be true or false, got ${JSON.stringify(options.fourEyesByDefault)}.`,
+      )
+    }
+    resolved.fourEyesByDefault = options.fourEyesByDefault
+  }
+  if (options.defaultLanguage !== undefined) {
+    if (options.defaultLanguage !== 'nl' && options.defaultLanguage !== 'en') {
+      fail(
+        `'defaultLanguage' must be 'nl' or 'en', got ${JSON.stringify(options.defaultLanguage)}.`,
+      )
+    }
+    resolved.defaultLanguage = options.defaultLanguage
+  }
+  if (options.serverUrl !== undefined) {
+    const url = options.serverUrl
+    let ok = false
+    if (typeof url === 'string') {
+      try {
+        const parsed = new URL(url)
+        ok = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !url.endsWith('/')
+      } catch (_error) {
+        ok = false
+      }
+    }
+    if (!ok)
+      fail(
+        `'serverUrl' must be an http(s) URL without a trailing slash, got ${JSON.stringify(url)}.`,
+      )
+    resolved.serverUrl = url as string
+  }
+  if (options.sender !== undefined) {
+    const sender = options.sender as { name?: unknown; address?: unknown } | null
+    if (
+      !sender ||
+      typeof sender !== 'object' ||
+      typeof sender.name !== 'string' ||
+      sender.name.trim() === '' ||
+      typeof sender.address !== 'string' ||
+      !/^[^\s@]+@[^\s@]+$/.test(sender.address)
+    ) {
+      fail(
+        `'sender' must be { name: string, address: an e-mail address }, got ${JSON.stringify(options.sender)}.`,
+      )
+    }
+    resolved.sender = { name: sender.name as string, address: sender.address as string }
+  }
+  return resolved
+}

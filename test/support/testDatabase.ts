@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+
+import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embeddedPostgres'
+import { ensureDatabase } from '../../src/database/openDatabase'
+
+export interface TestDatabase {
+  url: string
+  /** Drops the database (external server) or stops and deletes the embedded cluster. */
+  dispose: () => Promise<void>
+  /** Connection string of the server's maintenance database (to create more databases). */
+  adminUrl: string
+}
+
+/**
+ * A fresh database for a test run: an embedded cluster in a temporary folder, or, when
+ * DATABASE_URL is given, a uniquely named database on that server, dropped afterwards.
+ */
+export async function createTestDatabase(externalUrl: string | undefined): Promise<TestDatabase> {
+  const name = `register_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+  if (externalUrl) {
+    const adminUrl = new URL(externalUrl)
+    adminUrl.pathname = '/postgres'
+    await ensureDatabase(adminUrl.toString(), name)
+    const url = new URL(externalUrl)
+    url.pathname = `/${name}`
+    return {
+      url: url.toString(),
+      adminUrl: adminUrl.toString(),
+      dispose: async () => {
+        const client = new pg.Client({ connectionString: adminUrl.toString() })
+        await client.connect()
+        try {
+          await client.query(
+            `DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`,
+          )
+        } finally {
+          await client.end()
+        }
+      },
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'register-test-'))
+  fs.chmodSync(dir, 0o755)
+  let server: RunningPostgres | undefined
+  try {
+    server = await startEmbeddedPostgres({ dataDir: dir, port: 0 })
+    await ensureDatabase(server.adminUrl, name)
+  } catch (error) {
+    await server?.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+  const running = server
+  return {
+    url: running.urlFor(name),
+    adminUrl: running.adminUrl,
+    dispose: async () => {
+      await running.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Applies the committed migrations in a child process (as `npm run migrate` would). */
+export function migrateDatabase(url: string, projectDir: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')], {
+    cwd: projectDir,
+    env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+}
