@@ -188,7 +188,7 @@ export interface Organisation {
     city?: string | null;
     country?: string | null;
   };
-  settings: {
+  settings?: {
     /**
      * On: someone other than the writer must approve a description. We recommend keeping this on.
      */
@@ -196,7 +196,7 @@ export interface Organisation {
     /**
      * After how many months a published description must be checked again.
      */
-    reviewIntervalMonths: number;
+    reviewIntervalMonths?: number | null;
     /**
      * Off: plain-language findings are warnings. On: solve the warnings before submitting.
      */

@@ -199,7 +199,6 @@ export const Organisations: CollectionConfig = {
           defaultValue: ({ req }) => registerOptionsOf(req.payload).reviewIntervalMonths,
           min: 1,
           max: 60,
-          required: true,
           label: { nl: 'Herzien na (maanden)', en: 'Review after (months)' },
           admin: {
             description: {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const build = await ensureAdminBuild(projectDir)
     if (build.built) console.log(`Beheeromgeving gebouwd in ${build.seconds} s.`)
   }
-  if (!dev) process.env.NODE_ENV ??= 'production'
+  if (!dev) (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production'
   const { startRegister } = await import('../boot/startRegister')
   const register = await startRegister({
     admin: noAdmin ? false : dev ? 'development' : 'production',

@@ -69,9 +69,17 @@ export async function createTestDatabase(externalUrl: string | undefined): Promi
 
 /** Applies the committed migrations in a child process (as `npm run migrate` would). */
 export function migrateDatabase(url: string, projectDir: string): void {
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')], {
-    cwd: projectDir,
-    env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')],
+    {
+      cwd: projectDir,
+      env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    },
+  )
+  if (!output.includes('Migraties zijn bijgewerkt')) {
+    throw new Error(`Migrating the test database did not finish:\n${output}`)
+  }
 }

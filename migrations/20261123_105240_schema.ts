@@ -23,7 +23,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"postal_address_city" varchar,
   	"postal_address_country" varchar DEFAULT 'Nederland',
   	"settings_four_eyes" boolean,
-  	"settings_review_interval_months" numeric NOT NULL,
+  	"settings_review_interval_months" numeric,
   	"settings_plain_language_blocks" boolean DEFAULT false,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL

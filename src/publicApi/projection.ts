@@ -1,0 +1,99 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+
+import { runSql } from '../database/runSql'
+import { htmlToText } from '../standard/richText'
+import type { PublicRecord } from './publicRecord'
+
+/** Channel on which every change to the public projection is announced (at COMMIT). */
+export const PUBLIC_CHANGE_CHANNEL = 'register_public'
+
+export interface ProjectionInput {
+  record: PublicRecord
+  algorithmId: number
+  organisation: { id: number; code: string; name: string; type: string }
+  revisionId: number
+  revisionNumber: number
+  firstPublishedAt: string
+  updatedAt: string
+  contentHash: string
+}
+
+function hasImpactAssessment(record: PublicRecord): boolean {
+  const grouping = record.impacttoetsen_grouping
+  return (
+    (Array.isArray(grouping) && grouping.length > 0) ||
+    htmlToText(String(record.impacttoetsen ?? '')) !== ''
+  )
+}
+
+/**
+ * Writes the public row of an algorithm in the caller's transaction: it becomes visible to the
+ * public API at the same COMMIT as the approval, and disappears with a rollback.
+ */
+export async function upsertProjection(req: PayloadRequest, input: ProjectionInput): Promise<void> {
+  const { record } = input
+  const lars = String(record.lars)
+  const categories = Array.isArray(record.category) ? (record.category as string[]) : []
+  const etag = `${input.contentHash.slice(0, 20)}.${input.revisionNumber}`
+  await runSql(
+    req,
+    sql`
+      INSERT INTO public_algorithms (
+        lars, algorithm_id, organisation_id, organisation_code, organisation_name, organisation_type,
+        revision_id, revision_number, record, publication_category, status, categories,
+        has_impact_assessment, search, first_published_at, updated_at, withdrawn_at, withdrawal_reason, etag
+      ) VALUES (
+        ${lars}, ${input.algorithmId}, ${input.organisation.id}, ${input.organisation.code},
+        ${input.organisation.name}, ${input.organisation.type}, ${input.revisionId}, ${input.revisionNumber},
+        ${JSON.stringify(record)}::jsonb, ${String(record.publication_category)}, ${String(record.status)},
+        ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(categories)}::jsonb)), ${hasImpactAssessment(record)},
+        setweight(to_tsvector('dutch', ${String(record.name ?? '')}), 'A')
+          || setweight(to_tsvector('dutch', ${String(record.description_short ?? '')}), 'B')
+          || setweight(to_tsvector('dutch', ${htmlToText(String(record.goal ?? ''))}), 'C')
+          || setweight(to_tsvector('dutch', ${`${htmlToText(String(record.tags ?? ''))} ${input.organisation.name}`}), 'C'),
+        ${input.firstPublishedAt}::timestamptz, ${input.updatedAt}::timestamptz, NULL, NULL, ${etag}
+      )
+      ON CONFLICT (lars) DO UPDATE SET
+        algorithm_id = EXCLUDED.algorithm_id,
+        organisation_id = EXCLUDED.organisation_id,
+        organisation_code = EXCLUDED.organisation_code,
+        organisation_name = EXCLUDED.organisation_name,
+        organisation_type = EXCLUDED.organisation_type,
+        revision_id = EXCLUDED.revision_id,
+        revision_number = EXCLUDED.revision_number,
+        record = EXCLUDED.record,
+        publication_category = EXCLUDED.publication_category,
+        status = EXCLUDED.status,
+        categories = EXCLUDED.categories,
+        has_impact_assessment = EXCLUDED.has_impact_assessment,
+        search = EXCLUDED.search,
+        first_published_at = LEAST(public_algorithms.first_published_at, EXCLUDED.first_published_at),
+        updated_at = EXCLUDED.updated_at,
+        withdrawn_at = NULL,
+        withdrawal_reason = NULL,
+        etag = EXCLUDED.etag
+    `,
+  )
+  await announcePublicChange(req, lars)
+}
+
+/** Marks the public row withdrawn: lists drop it, its detail answers 410 Gone. */
+export async function withdrawProjection(
+  req: PayloadRequest,
+  input: { lars: string; withdrawnAt: string; reason: string },
+): Promise<void> {
+  await runSql(
+    req,
+    sql`UPDATE public_algorithms
+        SET withdrawn_at = ${input.withdrawnAt}::timestamptz, withdrawal_reason = ${input.reason},
+            updated_at = ${input.withdrawnAt}::timestamptz, etag = etag || '-w'
+        WHERE lars = ${input.lars}`,
+  )
+  await announcePublicChange(req, input.lars)
+}
+
+/** NOTIFY is transactional: other processes hear of the change only if and when it commits. */
+export async function announcePublicChange(req: PayloadRequest, lars: string): Promise<void> {
+  await runSql(req, sql`SELECT pg_notify(${PUBLIC_CHANGE_CHANNEL}, ${lars})`)
+}

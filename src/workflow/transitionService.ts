@@ -1,0 +1,408 @@
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { asAccessUser } from '../../access/accessUser'
+import { isPlatformAdmin } from '../../access/isPlatformAdmin'
+import { rolesIn } from '../../access/rolesIn'
+import type { Algorithm, Organisation, Revision } from '../../payload-types'
+import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
+import { diffDocuments } from '../audit/diffDocuments'
+import { writeAuditEvent } from '../audit/writeAuditEvent'
+import { now } from '../clock'
+import { runSql } from '../database/runSql'
+import { membersWithRoles } from '../email/membersWithRoles'
+import { approved, changesRequested, submittedForReview } from '../email/notificationTemplates'
+import { queueNotification } from '../email/queueNotification'
+import { localise, type Bilingual } from '../i18n/localise'
+import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
+import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
+import { registerOptionsOf } from '../plugin/registerOptionsOf'
+import { upsertProjection, withdrawProjection } from '../publicApi/projection'
+import { buildPublicRecord, publicRecordHash } from '../publicApi/publicRecord'
+import { assessCompleteness } from '../standard/completeness'
+import { STANDARD_VERSION, type StandardRecord } from '../standard/publicationStandard'
+import {
+  ACTION_LABELS,
+  availableActions,
+  decideTransition,
+  STATE_LABELS,
+  type AvailableAction,
+  type TransitionInput,
+  type WorkflowAction,
+  type WorkflowContext,
+  type WorkflowState,
+} from './stateMachine'
+import { WORKFLOW_WRITE } from './workflowContext'
+
+/** A refused workflow step, with the HTTP status the API answers. */
+export class TransitionError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly details?: string[],
+  ) {
+    super(text.nl)
+    this.name = 'TransitionError'
+  }
+}
+
+export interface TransitionCommand {
+  algorithmId: number
+  action: WorkflowAction
+  expectedState: WorkflowState
+  comment?: string
+  reason?: string
+  changeSummary?: string
+}
+
+export interface TransitionOutcome {
+  from: WorkflowState
+  to: WorkflowState
+  revision?: { id: number; revisionNumber: number }
+  warnings: Bilingual[]
+}
+
+function idOf(value: unknown): number | null {
+  if (typeof value === 'number') return value
+  if (value && typeof value === 'object' && 'id' in value)
+    return Number((value as { id: unknown }).id)
+  return null
+}
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime())
+  result.setUTCMonth(result.getUTCMonth() + months)
+  return result
+}
+
+/** Loads what a decision needs: the algorithm, its organisation and who may review there. */
+export async function loadWorkflowContext(
+  req: PayloadRequest,
+  algorithm: Algorithm,
+): Promise<{ organisation: Organisation; context: WorkflowContext }> {
+  const organisationId = idOf(algorithm.organization) as number
+  const organisation = await req.payload.findByID({
+    collection: 'organisations',
+    id: organisationId,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const reviewers = await membersWithRoles(req, organisationId, ['goedkeurder'])
+  const user = asAccessUser(req.user)
+  const workflow = algorithm.workflow ?? {}
+  const editors = Array.isArray(workflow.versionEditors)
+    ? (workflow.versionEditors as unknown[]).map(Number)
+    : []
+  const completeness = assessCompleteness(algorithm as unknown as Partial<StandardRecord>)
+  const plainLanguage = summarisePlainLanguage(
+    analyseAlgorithmTexts(algorithm as unknown as Record<string, unknown>),
+  )
+  return {
+    organisation,
+    context: {
+      current: {
+        state: (workflow.state ?? 'concept') as WorkflowState,
+        hasPublicRevision: Boolean(workflow.publicRevision),
+        publishedRevisionCount: workflow.publishedRevisionCount ?? 0,
+        submittedBy: workflow.submittedById ?? null,
+        versionEditors: editors,
+      },
+      actor: {
+        id: user ? Number(user.id) : -1,
+        roles: rolesIn(user, organisationId),
+        isPlatformAdmin: isPlatformAdmin(user),
+      },
+      organisation: {
+        fourEyes: organisation.settings?.fourEyes !== false,
+        hasReviewer: reviewers.length > 0,
+        plainLanguageBlocks: organisation.settings?.plainLanguageBlocks === true,
+      },
+      guards: {
+        missingRequired: [...completeness.missingRequired],
+        plainLanguageWarnings: plainLanguage.warnings,
+      },
+    },
+  }
+}
+
+/** The actions the current user may take on an algorithm, for the admin's workflow panel. */
+export async function workflowActionsFor(
+  req: PayloadRequest,
+  algorithm: Algorithm,
+): Promise<AvailableAction[]> {
+  const { context } = await loadWorkflowContext(req, algorithm)
+  return availableActions(context)
+}
+
+async function lockAlgorithm(req: PayloadRequest, id: number): Promise<void> {
+  const rows = await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
+  if (rows.length === 0) throw notFound()
+}
+
+function notFound(): TransitionError {
+  return new TransitionError(404, 'not_found', {
+    nl: 'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.',
+    en: 'This description does not exist, or you have no access to it.',
+  })
+}
+
+/**
+ * The one way an algorithm changes workflow state, used by the REST endpoint, the Local API
+ * and the admin. It locks the algorithm row, checks the step against the state machine (the
+ * caller names the state it expects, so a stale or repeated step is refused with 409), and
+ * commits in a single transaction: the new state, the revision, the public projection, the
+ * audit event and the queued notification e-mails. Any failure rolls all of it back.
+ */
+export async function performTransition(
+  req: PayloadRequest,
+  command: TransitionCommand,
+): Promise<TransitionOutcome> {
+  const user = asAccessUser(req.user)
+  if (!user) {
+    throw new TransitionError(401, 'unauthenticated', { nl: 'Log eerst in.', en: 'Log in first.' })
+  }
+  const shouldCommit = await initTransaction(req)
+  try {
+    await lockAlgorithm(req, command.algorithmId)
+    const algorithm = await req.payload.findByID({
+      collection: 'algorithms',
+      id: command.algorithmId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const organisationId = idOf(algorithm.organization) as number
+    if (!isPlatformAdmin(user) && rolesIn(user, organisationId).length === 0) throw notFound()
+
+    const { organisation, context } = await loadWorkflowContext(req, algorithm)
+    const input: TransitionInput = { ...context, ...command }
+    const decision = decideTransition(input)
+    if (!decision.ok) {
+      throw new TransitionError(decision.status, decision.code, decision.message, decision.details)
+    }
+
+    const moment = now()
+    const stamp = moment.toISOString()
+    const workflow = { ...(algorithm.workflow ?? {}) }
+    const actorName = (req.user as { name?: string; email?: string }).name ?? String(user.id)
+    const serverUrl = registerOptionsOf(req.payload).serverUrl
+    const reference = {
+      name: algorithm.name,
+      organisationName: organisation.name,
+      adminUrl: `${serverUrl}/admin/collections/algorithms/${algorithm.id}`,
+    }
+    let revision: Revision | undefined
+    let publicationDate = algorithm.publication_dt ?? null
+
+    workflow.state = decision.to
+    workflow.transitionCount = (workflow.transitionCount ?? 0) + 1
+
+    switch (command.action) {
+      case 'submit':
+        workflow.submittedById = Number(user.id)
+        workflow.submittedByName = actorName
+        workflow.submittedAt = stamp
+        workflow.changeSummary = command.changeSummary?.trim() || null
+        workflow.lastComment = null
+        break
+      case 'request_changes':
+        workflow.lastComment = command.comment?.trim() ?? null
+        break
+      case 'withdraw':
+        workflow.lastComment = command.reason?.trim() ?? null
+        break
+      default:
+        break
+    }
+
+    if (decision.effects.createRevision) {
+      publicationDate ??= stamp.slice(0, 10)
+      const record = buildPublicRecord(algorithm, organisation, publicationDate)
+      const previous = await req.payload.find({
+        collection: 'revisions',
+        where: { algorithm: { equals: algorithm.id } },
+        sort: '-revisionNumber',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      const last = previous.docs[0]
+      const revisionNumber = (last?.revisionNumber ?? 0) + 1
+      const diff = diffDocuments(
+        (last?.snapshot as Record<string, unknown> | undefined) ?? {},
+        record as unknown as Record<string, unknown>,
+      )
+      const contentHash = publicRecordHash(record)
+      revision = await req.payload.create({
+        collection: 'revisions',
+        overrideAccess: true,
+        depth: 0,
+        req,
+        data: {
+          title: `${algorithm.name} – versie ${revisionNumber}`,
+          algorithm: algorithm.id,
+          organisationId,
+          lars: algorithm.lars as string,
+          revisionNumber,
+          source: 'approval',
+          standardVersion: STANDARD_VERSION,
+          snapshot: record as unknown as Record<string, unknown>,
+          changeSummary: workflow.changeSummary ?? null,
+          diff: diff as unknown as Record<string, unknown>[],
+          contentHash,
+          submittedById: workflow.submittedById ?? null,
+          submittedByName: workflow.submittedByName ?? null,
+          submittedAt: workflow.submittedAt ?? null,
+          approvedById: Number(user.id),
+          approvedByName: actorName,
+          approvedAt: stamp,
+        },
+      })
+      await upsertProjection(req, {
+        record,
+        algorithmId: algorithm.id,
+        organisation: {
+          id: organisation.id,
+          code: organisation.code,
+          name: organisation.name,
+          type: organisation.type,
+        },
+        revisionId: revision.id,
+        revisionNumber,
+        firstPublishedAt: stamp,
+        updatedAt: stamp,
+        contentHash,
+      })
+      workflow.publicRevision = revision.id
+      workflow.publishedRevisionCount = revisionNumber
+      workflow.publicSince = stamp
+      workflow.reviewDueAt = addMonths(
+        moment,
+        organisation.settings?.reviewIntervalMonths ?? 12,
+      ).toISOString()
+      workflow.reviewOverdue = false
+      workflow.reviewReminderSentFor = null
+    }
+    if (decision.effects.resetVersionEditors) workflow.versionEditors = []
+    if (decision.effects.publicRecord === 'remove') {
+      await withdrawProjection(req, {
+        lars: algorithm.lars as string,
+        withdrawnAt: stamp,
+        reason: command.reason?.trim() ?? '',
+      })
+      workflow.publicRevision = null
+      workflow.publicSince = null
+      workflow.reviewDueAt = null
+      workflow.reviewOverdue = false
+    }
+
+    const previousContext = {
+      write: req.context[WORKFLOW_WRITE],
+      audit: req.context[SKIP_GENERIC_AUDIT],
+    }
+    req.context[WORKFLOW_WRITE] = true
+    req.context[SKIP_GENERIC_AUDIT] = true
+    try {
+      await req.payload.update({
+        collection: 'algorithms',
+        id: algorithm.id,
+        data: { workflow, publication_dt: publicationDate },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    } finally {
+      req.context[WORKFLOW_WRITE] = previousContext.write
+      req.context[SKIP_GENERIC_AUDIT] = previousContext.audit
+    }
+
+    await writeAuditEvent(req, {
+      eventType: 'transition',
+      summary: `${ACTION_LABELS[command.action].nl}: ${algorithm.name} (${STATE_LABELS[decision.from].nl} → ${STATE_LABELS[decision.to].nl})`,
+      organisationId,
+      targetCollection: 'algorithms',
+      targetId: algorithm.id,
+      targetLabel: algorithm.name,
+      comment:
+        command.comment?.trim() || command.reason?.trim() || command.changeSummary?.trim() || null,
+      changes: [{ field: 'workflow.state', before: decision.from, after: decision.to }],
+      details: {
+        action: command.action,
+        from: decision.from,
+        to: decision.to,
+        ...(revision
+          ? {
+              revisionNumber: revision.revisionNumber,
+              revisionId: revision.id,
+              contentHash: revision.contentHash,
+            }
+          : {}),
+        ...(command.changeSummary ? { changeSummary: command.changeSummary.trim() } : {}),
+      },
+    })
+
+    if (decision.effects.notify === 'reviewers') {
+      const reviewers = await membersWithRoles(req, organisationId, ['goedkeurder'])
+      for (const reviewer of reviewers.filter((r) => r.id !== Number(user.id))) {
+        await queueNotification(
+          req,
+          reviewer.email,
+          submittedForReview(reference, actorName, workflow.changeSummary),
+        )
+      }
+    } else if (decision.effects.notify === 'submitter' && algorithm.workflow?.submittedById) {
+      const submitter = await req.payload.findByID({
+        collection: 'users',
+        id: algorithm.workflow.submittedById,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        disableErrors: true,
+      })
+      if (submitter?.email) {
+        const content =
+          command.action === 'approve'
+            ? approved(reference, actorName, revision?.revisionNumber ?? 0)
+            : changesRequested(reference, actorName, command.comment?.trim() ?? '')
+        await queueNotification(req, submitter.email, content)
+      }
+    }
+
+    if (shouldCommit) await commitTransaction(req)
+    return {
+      from: decision.from,
+      to: decision.to,
+      revision: revision ? { id: revision.id, revisionNumber: revision.revisionNumber } : undefined,
+      warnings: decision.warnings.map((warning) => warning.message),
+    }
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
+}
+
+/** Turns a TransitionError (or anything else) into the API's JSON error response. */
+export function transitionErrorResponse(req: PayloadRequest, error: unknown): Response {
+  if (
+    error instanceof TransitionError ||
+    (error as { name?: string })?.name === 'TransitionError'
+  ) {
+    const refusal = error as TransitionError
+    return Response.json(
+      {
+        errors: [
+          {
+            message: localise(req, refusal.text),
+            code: refusal.code,
+            details: refusal.details ?? [],
+          },
+        ],
+      },
+      { status: refusal.status },
+    )
+  }
+  throw error
+}
