@@ -151,7 +151,7 @@ export interface Organisation {
   /**
    * The code from the national TOOI list, for example gm0363 (municipality), pv27 (province) or ws0155 (water authority).
    */
-  code: string;
+  code?: string | null;
   type:
     | 'gemeente'
     | 'provincie'

@@ -56,7 +56,6 @@ export const Organisations: CollectionConfig = {
     {
       name: 'code',
       type: 'text',
-      required: true,
       unique: true,
       index: true,
       label: { nl: 'Organisatiecode (TOOI)', en: 'Organisation code (TOOI)' },
@@ -65,7 +64,7 @@ export const Organisations: CollectionConfig = {
       },
       admin: {
         description: {
-          nl: 'De code uit de landelijke TOOI-lijst, bijvoorbeeld gm0363 (gemeente), pv27 (provincie) of ws0155 (waterschap).',
+          nl: 'De code uit de landelijke TOOI-lijst, bijvoorbeeld gm0363 (gemeente), pv27 (provincie) of ws0155 (waterschap). Bij een import zonder code blijft dit leeg: vul de code dan zelf aan.',
           en: 'The code from the national TOOI list, for example gm0363 (municipality), pv27 (province) or ws0155 (water authority).',
         },
       },

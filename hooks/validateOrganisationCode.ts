@@ -14,6 +14,11 @@ export const validateOrganisationCode: CollectionBeforeValidateHook = async ({
 }) => {
   if (!data || typeof data.code !== 'string') return data
   const code = data.code.trim().toLowerCase()
+  if (code === '') {
+    // No code yet (e.g. imported by name): stored as empty, not as '' that would clash.
+    data.code = null
+    return data
+  }
   data.code = code
   const type = (data.type ?? originalDoc?.type) as string | undefined
   const problem = tooiCodeProblem(code, type)

@@ -130,7 +130,10 @@ const trimText: FieldHook = ({ value }) => (typeof value === 'string' ? value.tr
 function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
   const definition = publicationStandard[key].items?.[part]
   return (value: unknown, { req, path }) => {
-    const item = Number(path.find((segment) => typeof segment === 'number') ?? 0) + 1
+    // Payload passes the path as strings ('lawful_basis_grouping', '1', 'title'); the row index
+    // is the numeric segment.
+    const row = path.find((segment) => /^\d+$/.test(String(segment)))
+    const item = Number(row ?? 0) + 1
     if (blank(value)) {
       return definition?.required ? refuse(req, key, 'required', { part, item }) : true
     }

@@ -87,3 +87,11 @@ export function buildPublicRecord(
 export function publicRecordHash(record: PublicRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex')
 }
+
+/**
+ * How the public API names an organisation: its TOOI code, or `org-<id>` for an organisation
+ * imported without one (until an admin fills in the code).
+ */
+export function publicOrganisationCode(organisation: Pick<Organisation, 'id' | 'code'>): string {
+  return organisation.code || `org-${organisation.id}`
+}

@@ -6,7 +6,6 @@ import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { rolesIn } from '../../access/rolesIn'
 import type { Algorithm, Organisation, Revision } from '../../payload-types'
 import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
-import { diffDocuments } from '../audit/diffDocuments'
 import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { now } from '../clock'
 import { runSql } from '../database/runSql'
@@ -17,10 +16,13 @@ import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
-import { upsertProjection, withdrawProjection } from '../publicApi/projection'
-import { buildPublicRecord, publicRecordHash } from '../publicApi/publicRecord'
+import { withdrawProjection } from '../publicApi/projection'
 import { assessCompleteness } from '../standard/completeness'
-import { STANDARD_VERSION, type StandardRecord } from '../standard/publicationStandard'
+import {
+  publicationStandard,
+  type StandardKey,
+  type StandardRecord,
+} from '../standard/publicationStandard'
 import {
   ACTION_LABELS,
   availableActions,
@@ -32,6 +34,7 @@ import {
   type WorkflowContext,
   type WorkflowState,
 } from './stateMachine'
+import { publishRevision } from './publishRevision'
 import { WORKFLOW_WRITE } from './workflowContext'
 
 /** A refused workflow step, with the HTTP status the API answers. */
@@ -133,7 +136,35 @@ export async function workflowActionsFor(
   algorithm: Algorithm,
 ): Promise<AvailableAction[]> {
   const { context } = await loadWorkflowContext(req, algorithm)
-  return availableActions(context)
+  const missing = context.guards?.missingRequired ?? []
+  return availableActions(context).map((action) =>
+    action.code === 'incomplete' ? { ...action, reason: missingFieldsText(missing) } : action,
+  )
+}
+
+function joinTitles(titles: string[], conjunction: string): string {
+  if (titles.length <= 1) return titles.join('')
+  return `${titles.slice(0, -1).join(', ')} ${conjunction} ${titles[titles.length - 1]}`
+}
+
+/**
+ * The state machine names missing fields by their keys; editors know them by the titles the
+ * admin shows (Korte omschrijving, not description_short).
+ */
+function missingFieldsText(keys: readonly string[]): Bilingual {
+  const titles = keys.map(
+    (key) => publicationStandard[key as StandardKey]?.title ?? { nl: key, en: key },
+  )
+  return {
+    nl: `Vul eerst de verplichte velden in: ${joinTitles(
+      titles.map((title) => title.nl),
+      'en',
+    )}.`,
+    en: `Fill in the required fields first: ${joinTitles(
+      titles.map((title) => title.en),
+      'and',
+    )}.`,
+  }
 }
 
 async function lockAlgorithm(req: PayloadRequest, id: number): Promise<void> {
@@ -180,7 +211,11 @@ export async function performTransition(
     const input: TransitionInput = { ...context, ...command }
     const decision = decideTransition(input)
     if (!decision.ok) {
-      throw new TransitionError(decision.status, decision.code, decision.message, decision.details)
+      const text =
+        decision.code === 'incomplete'
+          ? missingFieldsText(decision.details ?? [])
+          : decision.message
+      throw new TransitionError(decision.status, decision.code, text, decision.details)
     }
 
     const moment = now()
@@ -219,63 +254,22 @@ export async function performTransition(
 
     if (decision.effects.createRevision) {
       publicationDate ??= stamp.slice(0, 10)
-      const record = buildPublicRecord(algorithm, organisation, publicationDate)
-      const previous = await req.payload.find({
-        collection: 'revisions',
-        where: { algorithm: { equals: algorithm.id } },
-        sort: '-revisionNumber',
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      const last = previous.docs[0]
-      const revisionNumber = (last?.revisionNumber ?? 0) + 1
-      const diff = diffDocuments(
-        (last?.snapshot as Record<string, unknown> | undefined) ?? {},
-        record as unknown as Record<string, unknown>,
-      )
-      const contentHash = publicRecordHash(record)
-      revision = await req.payload.create({
-        collection: 'revisions',
-        overrideAccess: true,
-        depth: 0,
-        req,
-        data: {
-          title: `${algorithm.name} – versie ${revisionNumber}`,
-          algorithm: algorithm.id,
-          organisationId,
-          lars: algorithm.lars as string,
-          revisionNumber,
-          source: 'approval',
-          standardVersion: STANDARD_VERSION,
-          snapshot: record as unknown as Record<string, unknown>,
-          changeSummary: workflow.changeSummary ?? null,
-          diff: diff as unknown as Record<string, unknown>[],
-          contentHash,
-          submittedById: workflow.submittedById ?? null,
-          submittedByName: workflow.submittedByName ?? null,
-          submittedAt: workflow.submittedAt ?? null,
-          approvedById: Number(user.id),
-          approvedByName: actorName,
-          approvedAt: stamp,
+      const published = await publishRevision(req, {
+        algorithm,
+        organisation,
+        publicationDate,
+        stamp,
+        source: 'approval',
+        changeSummary: workflow.changeSummary ?? null,
+        submitter: {
+          id: workflow.submittedById ?? null,
+          name: workflow.submittedByName ?? null,
+          at: workflow.submittedAt ?? null,
         },
+        approver: { id: Number(user.id), name: actorName },
       })
-      await upsertProjection(req, {
-        record,
-        algorithmId: algorithm.id,
-        organisation: {
-          id: organisation.id,
-          code: organisation.code,
-          name: organisation.name,
-          type: organisation.type,
-        },
-        revisionId: revision.id,
-        revisionNumber,
-        firstPublishedAt: stamp,
-        updatedAt: stamp,
-        contentHash,
-      })
+      revision = published.revision
+      const revisionNumber = revision.revisionNumber
       workflow.publicRevision = revision.id
       workflow.publishedRevisionCount = revisionNumber
       workflow.publicSince = stamp

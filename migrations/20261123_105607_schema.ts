@@ -13,7 +13,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "organisations" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
-  	"code" varchar NOT NULL,
+  	"code" varchar,
   	"type" "enum_organisations_type" NOT NULL,
   	"parent_id" integer,
   	"website" varchar,
