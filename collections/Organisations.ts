@@ -7,6 +7,9 @@ import { recordAuditEvent } from '../hooks/recordAuditEvent'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
 import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
 import { localise } from '../src/i18n/localise'
+import { isHttpUrl } from '../src/standard/validators'
+import { refuseCodeChange } from '../hooks/refuseCodeChange'
+import { normalisePostalCode } from '../hooks/normalisePostalCode'
 import { ORGANISATION_TYPES } from '../src/organisations/organisationTypes'
 import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
 
@@ -59,6 +62,7 @@ export const Organisations: CollectionConfig = {
       unique: true,
       index: true,
       label: { nl: 'Organisatiecode (TOOI)', en: 'Organisation code (TOOI)' },
+      hooks: { beforeValidate: [refuseCodeChange] },
       access: {
         update: ({ req }) => isPlatformAdmin(req.user),
       },
@@ -107,16 +111,10 @@ export const Organisations: CollectionConfig = {
       type: 'text',
       label: { nl: 'Website', en: 'Website' },
       validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
-        if (!value) return true
-        try {
-          const url = new URL(value)
-          if (url.protocol === 'https:' || url.protocol === 'http:') return true
-        } catch (_error) {
-          // fall through to the message
-        }
+        if (!value || isHttpUrl(value)) return true
         return localise(req, {
-          nl: `Website '${value}' is geen geldige link. Begin met https://`,
-          en: `Website '${value}' is not a valid link. Start with https://`,
+          nl: `Website '${value}' is geen geldige link. Begin met https:// en gebruik een volledig webadres, zoals https://www.noorderhaaks.nl.`,
+          en: `Website '${value}' is not a valid link. Start with https:// and use a full web address, such as https://www.noorderhaaks.nl.`,
         })
       },
     },
@@ -151,6 +149,7 @@ export const Organisations: CollectionConfig = {
         {
           name: 'postalCode',
           type: 'text',
+          hooks: { beforeValidate: [normalisePostalCode] },
           label: { nl: 'Postcode', en: 'Postal code' },
           validate: (
             value: string | null | undefined,

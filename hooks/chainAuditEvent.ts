@@ -11,7 +11,11 @@ export const AUDIT_CHAIN_LOCK = 727_0101
  * Links a new audit event to the chain. One global chain: a transaction-scoped advisory lock
  * makes appends from concurrent transactions (and server processes) take turns, so every event
  * sees its committed predecessor; the lock is released at COMMIT or ROLLBACK, and a rolled-back
- * append leaves no link behind.
+ * append leaves no link behind (the next event reuses its sequence number, so no gap either).
+ * Because the lock is held until COMMIT, events commit in sequence order and a reader always
+ * sees a whole prefix of the chain. This relies on READ COMMITTED (Payload's default): each
+ * statement sees what committed before it. Should that ever not hold, the unique indexes on
+ * sequence and hash refuse the second of two competing appends instead of forking the chain.
  */
 export const chainAuditEvent: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data

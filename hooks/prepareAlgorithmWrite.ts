@@ -1,8 +1,10 @@
+import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
 import { asAccessUser } from '../access/accessUser'
 import { diffDocuments } from '../src/audit/diffDocuments'
 import { presentForAudit } from '../src/audit/presentForAudit'
+import { runSql } from '../src/database/runSql'
 import { throwFieldErrors } from '../src/errors/throwFieldErrors'
 import { localise } from '../src/i18n/localise'
 import { generateLars, isValidLars } from '../src/standard/lars'
@@ -22,6 +24,25 @@ async function uniqueLars(req: PayloadRequest): Promise<string> {
     if (totalDocs === 0) return candidate
   }
   throw new APIError('Kon geen vrij Algoritme-ID vinden.', 500)
+}
+
+/** Locks the algorithm's row for this transaction and reads its workflow as committed now. */
+async function currentWorkflow(
+  req: PayloadRequest,
+  id: unknown,
+): Promise<Record<string, unknown> | undefined> {
+  if (typeof id !== 'number' && typeof id !== 'string') return undefined
+  await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
+  const row = await req.payload.findByID({
+    collection: 'algorithms',
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { workflow: true },
+    req,
+  })
+  return (row?.workflow ?? undefined) as Record<string, unknown> | undefined
 }
 
 /**
@@ -53,6 +74,26 @@ export const prepareAlgorithmWrite: CollectionBeforeChangeHook = async ({
           },
         ])
       }
+      const clash = await req.payload.find({
+        collection: 'algorithms',
+        where: { lars: { equals: data.lars } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        select: { name: true },
+      })
+      if (clash.docs[0]) {
+        throwFieldErrors(req, 'algorithms', [
+          {
+            path: 'lars',
+            message: {
+              nl: `Algoritme-ID ${data.lars} is al in gebruik door ‘${clash.docs[0].name}’.`,
+              en: `Algorithm ID ${data.lars} is already used by ‘${clash.docs[0].name}’.`,
+            },
+          },
+        ])
+      }
     } else {
       data.lars = await uniqueLars(req)
     }
@@ -69,6 +110,12 @@ export const prepareAlgorithmWrite: CollectionBeforeChangeHook = async ({
   }
 
   const previous = (originalDoc ?? {}) as Record<string, unknown>
+  // Payload writes back the whole row, workflow included, as it read it before this hook. A
+  // workflow step that committed in between (an approval, a withdrawal) would be undone, so
+  // take the row lock (transitions take it too) and continue from the workflow as it is now.
+  const current = await currentWorkflow(req, previous.id)
+  const workflow = (current ?? previous.workflow ?? {}) as Record<string, unknown>
+  if (current) data.workflow = { ...current }
   const incoming = Object.fromEntries(
     Object.entries(data).filter(
       ([key]) => !(NON_CONTENT_FIELDS as readonly string[]).includes(key),
@@ -78,7 +125,6 @@ export const prepareAlgorithmWrite: CollectionBeforeChangeHook = async ({
   const changed = diffDocuments(before, incoming, { present: presentForAudit }).length > 0
   if (!changed) return data
 
-  const workflow = (previous.workflow ?? {}) as Record<string, unknown>
   const state = (workflow.state ?? 'concept') as WorkflowState
   const edit = applyEdit(state)
   if (!edit.ok) throw new APIError(localise(req, edit.message), edit.status)

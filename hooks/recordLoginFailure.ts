@@ -1,7 +1,10 @@
 import type { AfterErrorHook } from 'payload'
 
-import { writeAuditEvent } from '../src/audit/writeAuditEvent'
+import { membershipOrganisationIds } from '../src/audit/auditTarget'
+import { loginAttemptEmail } from '../src/audit/loginAttemptEmail'
+import { writeAuditEvent, type AuditActor } from '../src/audit/writeAuditEvent'
 
+/** Errors only Payload's login operation throws: wrong or unknown credentials, locked account. */
 const LOGIN_ERRORS = new Set(['AuthenticationError', 'LockedAuth'])
 
 function nameOf(error: unknown): string | undefined {
@@ -12,39 +15,59 @@ function nameOf(error: unknown): string | undefined {
 }
 
 /**
- * Failed logins (wrong password, locked account) through REST or GraphQL. Payload has no
- * failed-login hook, so this listens on errors; the login's own transaction has been rolled
- * back by then, so the event is written in a transaction of its own.
+ * Failed logins (wrong password, unknown address, locked account) through REST or GraphQL.
+ * Payload has no failed-login hook, so this listens on errors. The login's own transaction has
+ * been rolled back by then (there is nothing to roll back with), so the event gets a
+ * transaction of its own. It is written once per organisation of the account that was tried,
+ * or once without organisation for an unknown address (only platform admins see those).
+ * Recording must never turn the refusal into a server error, so a failure here is logged.
  */
 export const recordLoginFailure: AfterErrorHook = async ({ error, req }) => {
   const kind = nameOf(error)
   if (!kind || !LOGIN_ERRORS.has(kind)) return
-  const data = (req.data ?? {}) as { email?: unknown }
-  const email =
-    typeof data.email === 'string' ? data.email.trim().toLowerCase().slice(0, 200) : null
-  let actor: { id: number; name?: string; email?: string } | null = null
-  if (email) {
-    const found = await req.payload.find({
-      collection: 'users',
-      where: { email: { equals: email } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const user = found.docs[0] as { id: number; name?: string; email?: string } | undefined
-    if (user) actor = { id: user.id, name: user.name, email: user.email }
+  try {
+    const email = loginAttemptEmail(req.data)
+    let actor: (AuditActor & { id: number }) | null = null
+    if (email) {
+      const found = await req.payload.find({
+        collection: 'users',
+        where: { email: { equals: email } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      actor = (found.docs[0] as unknown as (AuditActor & { id: number }) | undefined) ?? null
+    }
+    const organisations = membershipOrganisationIds(actor?.memberships)
+    const reason = kind === 'LockedAuth' ? 'locked' : actor ? 'wrong-password' : 'unknown-account'
+    for (const organisationId of organisations.length > 0 ? organisations : [null]) {
+      await writeAuditEvent(req, {
+        eventType: 'login_failure',
+        summary:
+          kind === 'LockedAuth'
+            ? `Inlogpoging op geblokkeerd account ${email ?? '(onbekend)'}`
+            : `Mislukte inlogpoging voor ${email ?? '(onbekend)'}`,
+        organisationId,
+        targetCollection: 'users',
+        targetId: actor?.id ?? null,
+        targetLabel: email,
+        details: { reason },
+        actor: actor
+          ? {
+              id: actor.id,
+              name: actor.name,
+              email: actor.email,
+              memberships: actor.memberships,
+              isPlatformAdmin: actor.isPlatformAdmin,
+            }
+          : null,
+      })
+    }
+  } catch (failure) {
+    req.payload.logger.error(
+      { err: failure },
+      'Could not record a failed login in the audit history',
+    )
   }
-  await writeAuditEvent(req, {
-    eventType: 'login_failure',
-    summary:
-      kind === 'LockedAuth'
-        ? `Inlogpoging op geblokkeerd account ${email ?? '(onbekend)'}`
-        : `Mislukte inlogpoging voor ${email ?? '(onbekend)'}`,
-    targetCollection: 'users',
-    targetId: actor?.id ?? null,
-    targetLabel: email,
-    details: { reason: kind === 'LockedAuth' ? 'locked' : 'wrong-credentials' },
-    actor,
-  })
 }

@@ -1,17 +1,28 @@
 import type { CollectionAfterLoginHook } from 'payload'
 
-import { writeAuditEvent } from '../src/audit/writeAuditEvent'
+import { membershipOrganisationIds } from '../src/audit/auditTarget'
+import { writeAuditEvent, type AuditActor } from '../src/audit/writeAuditEvent'
 
-/** Successful logins are part of the history auditors ask for. */
+/**
+ * Successful logins are part of the history auditors ask for. Written in the login's own
+ * transaction, once per organisation the person works in (with their role there), so each
+ * organisation's admins and auditors see who logged in; someone without memberships (a
+ * platform admin) gets one event without organisation.
+ */
 export const recordLoginSuccess: CollectionAfterLoginHook = async ({ req, user }) => {
-  const person = user as { id: number; name?: string; email?: string }
-  await writeAuditEvent(req, {
-    eventType: 'login_success',
-    summary: `${person.name ?? person.email} ingelogd`,
-    targetCollection: 'users',
-    targetId: person.id,
-    targetLabel: person.name ?? person.email ?? null,
-    actor: { id: person.id, name: person.name, email: person.email },
-  })
+  const person = user as AuditActor & { id: number }
+  const label = person.name ?? person.email ?? String(person.id)
+  const organisations = membershipOrganisationIds(person.memberships)
+  for (const organisationId of organisations.length > 0 ? organisations : [null]) {
+    await writeAuditEvent(req, {
+      eventType: 'login_success',
+      summary: `${label} ingelogd`,
+      organisationId,
+      targetCollection: 'users',
+      targetId: person.id,
+      targetLabel: label,
+      actor: person,
+    })
+  }
   return user
 }

@@ -44,6 +44,9 @@ function comparable(value: unknown): unknown {
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))
     return new Date(value).toISOString()
+  // REST clients may send an id as text ("12"); the database gives it back as a number.
+  if (typeof value === 'string' && /^[1-9]\d*$/.test(value) && Number.isSafeInteger(Number(value)))
+    return Number(value)
   return value
 }
 

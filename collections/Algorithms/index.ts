@@ -12,9 +12,12 @@ import { recordAuditEvent } from '../../hooks/recordAuditEvent'
 import { refuseDirectWrite } from '../../hooks/refuseDirectWrite'
 import { refuseUnsafeDeletion } from '../../hooks/refuseUnsafeDeletion'
 import { algorithmEndpoints } from '../../src/workflow/algorithmEndpoints'
+import { interopEndpoints } from '../../src/interop/interopEndpoints'
 import { WORKFLOW_STATES, STATE_LABELS } from '../../src/workflow/stateMachine'
 import { isHttpUrl } from '../../src/standard/validators'
 import { localise } from '../../src/i18n/localise'
+import { addAdminAids } from '../../src/admin/config/addAdminAids'
+import { compareTabLabel } from '../../src/admin/compare/compareTabLabel'
 import { standardField, validateLang } from './standardFields'
 
 const HIGH_RISK = 'Hoog-risico AI-systeem'
@@ -61,6 +64,18 @@ export const Algorithms: CollectionConfig = {
       nl: 'Beschrijvingen van algoritmes volgens de publicatiestandaard 1.0. Alleen goedgekeurde versies worden openbaar.',
       en: 'Descriptions of algorithms following publication standard 1.0. Only approved versions become public.',
     },
+    components: {
+      beforeList: ['/src/admin/templates/StartFromTemplate#StartFromTemplate'],
+      views: {
+        edit: {
+          compare: {
+            Component: '/src/admin/compare/CompareView#CompareView',
+            path: '/vergelijken',
+            tab: { label: compareTabLabel, href: '/vergelijken', order: 100 },
+          },
+        },
+      },
+    },
   },
   access: {
     read: membersOfOwningOrganisation('organization'),
@@ -74,8 +89,8 @@ export const Algorithms: CollectionConfig = {
     beforeDelete: [refuseUnsafeDeletion],
     afterDelete: [recordAuditDeletion],
   },
-  endpoints: algorithmEndpoints,
-  fields: [
+  endpoints: [...algorithmEndpoints, ...interopEndpoints],
+  fields: addAdminAids([
     {
       type: 'tabs',
       tabs: [
@@ -86,6 +101,18 @@ export const Algorithms: CollectionConfig = {
             en: 'What the algorithm is and who is responsible for it.',
           },
           fields: [
+            {
+              name: 'startFromTemplate',
+              type: 'ui',
+              admin: {
+                components: {
+                  Field: {
+                    path: '/src/admin/templates/StartFromTemplate#StartFromTemplate',
+                    clientProps: { placement: 'create' },
+                  },
+                },
+              },
+            },
             standardField('name'),
             {
               name: 'organization',
@@ -96,7 +123,9 @@ export const Algorithms: CollectionConfig = {
               label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
               hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
               filterOptions: ({ user }) => {
-                if (isPlatformAdmin(user)) return true
+                // No user: trusted server code (jobs, import); API requests without a user are
+                // already refused by the collection's create and update access.
+                if (!user || isPlatformAdmin(user)) return true
                 return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
               },
               admin: {
@@ -264,6 +293,14 @@ export const Algorithms: CollectionConfig = {
       ],
     },
     {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/workflow/WorkflowPanel#WorkflowPanel' },
+      },
+    },
+    {
       name: 'lars',
       type: 'text',
       unique: true,
@@ -329,7 +366,12 @@ export const Algorithms: CollectionConfig = {
       type: 'group',
       label: { nl: 'Publicatie', en: 'Publication' },
       hooks: { beforeValidate: [refuseDirectWrite('workflow')] },
-      admin: { position: 'sidebar', readOnly: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        // The workflow panel at the top of the sidebar shows these values.
+        components: { Field: '/src/admin/workflow/ShownInPanel#ShownInPanel' },
+      },
       fields: [
         {
           name: 'state',
@@ -390,5 +432,5 @@ export const Algorithms: CollectionConfig = {
         { name: 'reviewReminderSentFor', type: 'date', admin: { hidden: true } },
       ],
     },
-  ],
+  ]),
 }

@@ -32,6 +32,10 @@ const refuse = (
 
 const blank = (value: unknown) => value === undefined || value === null || value === ''
 
+// The standard's limits count characters (code points), as the national register does; a
+// JavaScript string's length counts UTF-16 units, so an emoji would count twice.
+const characters = (value: string) => Array.from(value).length
+
 /** Field label in both languages, with "(verplicht)" where the standard requires the field. */
 function labelOf(definition: StandardFieldDefinition) {
   return definition.required
@@ -44,8 +48,8 @@ function validateText(key: StandardKey, requiredOnSave: boolean): Validate {
   return (value: unknown, { req }) => {
     if (blank(value)) return requiredOnSave ? refuse(req, key, 'required') : true
     if (typeof value !== 'string') return refuse(req, key, 'notPermitted')
-    if (maxLength !== null && value.length > maxLength) {
-      return refuse(req, key, 'tooLong', { actual: value.length })
+    if (maxLength !== null && characters(value) > maxLength) {
+      return refuse(req, key, 'tooLong', { actual: characters(value) })
     }
     return true
   }
@@ -91,8 +95,8 @@ function validateUrl(key: StandardKey, emailAllowed: boolean): Validate {
     if (blank(value)) return true
     if (typeof value !== 'string')
       return refuse(req, key, emailAllowed ? 'badEmailOrUrl' : 'badUrl')
-    if (maxLength !== null && value.length > maxLength) {
-      return refuse(req, key, 'tooLong', { actual: value.length })
+    if (maxLength !== null && characters(value) > maxLength) {
+      return refuse(req, key, 'tooLong', { actual: characters(value) })
     }
     const ok = emailAllowed ? isEmailOrUrl(value) : isHttpUrl(value)
     return ok ? true : refuse(req, key, emailAllowed ? 'badEmailOrUrl' : 'badUrl')
@@ -139,8 +143,8 @@ function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
     }
     if (typeof value !== 'string')
       return refuse(req, key, part === 'link' ? 'badUrl' : 'notPermitted', { part, item })
-    if (definition?.maxLength && value.length > definition.maxLength) {
-      return refuse(req, key, 'tooLong', { actual: value.length, part, item })
+    if (definition?.maxLength && characters(value) > definition.maxLength) {
+      return refuse(req, key, 'tooLong', { actual: characters(value), part, item })
     }
     if (part === 'link' && !isHttpUrl(value)) return refuse(req, key, 'badUrl', { part, item })
     return true

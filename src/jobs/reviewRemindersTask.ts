@@ -1,74 +1,148 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import {
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type PayloadRequest,
+  type TaskConfig,
+} from 'payload'
 
+import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { now } from '../clock'
+import { runSql } from '../database/runSql'
 import { membersWithRoles } from '../email/membersWithRoles'
 import { reviewDue } from '../email/notificationTemplates'
 import { queueNotification } from '../email/queueNotification'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
-import { WORKFLOW_WRITE } from '../workflow/workflowContext'
+
+/** Dutch public bodies count days in Dutch time, whatever the server's zone. */
+const REGISTER_TIME_ZONE = 'Europe/Amsterdam'
+
+function sameMoment(a: string | null | undefined, b: string): boolean {
+  return Boolean(a) && new Date(String(a)).getTime() === new Date(b).getTime()
+}
 
 /**
- * Finds published descriptions whose review date has passed, marks them overdue and mails the
- * organisation's editors and admins once per due date (running it twice sends nothing twice).
+ * Reminds one algorithm's organisation, if it is still due. Runs in its own transaction (or
+ * the caller's): the row is locked and read again, so a transition that committed after the
+ * search is neither undone nor reminded about, and the queued mails commit together with the
+ * "reminder sent" mark, or not at all.
  */
-export async function runReviewReminders(req: PayloadRequest): Promise<{ reminded: number }> {
-  const today = now().toISOString()
-  const due = await req.payload.find({
-    collection: 'algorithms',
-    where: {
-      and: [
-        { 'workflow.reviewDueAt': { less_than_equal: today } },
-        { 'workflow.publicRevision': { exists: true } },
-      ],
-    },
-    depth: 1,
-    limit: 1000,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const serverUrl = registerOptionsOf(req.payload).serverUrl
-  let reminded = 0
-  for (const algorithm of due.docs) {
-    const workflow = algorithm.workflow ?? {}
+async function remindIfDue(req: PayloadRequest, id: number, moment: string): Promise<boolean> {
+  const shouldCommit = await initTransaction(req)
+  try {
+    await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
+    const algorithm = await req.payload.findByID({
+      collection: 'algorithms',
+      id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    const workflow = algorithm?.workflow ?? {}
     const dueAt = workflow.reviewDueAt
-    if (!dueAt) continue
-    if (
-      workflow.reviewReminderSentFor &&
-      new Date(workflow.reviewReminderSentFor).getTime() === new Date(dueAt).getTime()
-    )
-      continue
-    const organisation = typeof algorithm.organization === 'object' ? algorithm.organization : null
-    const organisationId = organisation?.id ?? (algorithm.organization as number)
+    const due =
+      algorithm &&
+      dueAt &&
+      workflow.publicRevision &&
+      new Date(dueAt).getTime() <= new Date(moment).getTime() &&
+      !sameMoment(workflow.reviewReminderSentFor, dueAt)
+    if (!algorithm || !due) {
+      if (shouldCommit) await commitTransaction(req)
+      return false
+    }
+    const organisationId =
+      typeof algorithm.organization === 'object'
+        ? algorithm.organization.id
+        : algorithm.organization
+    const organisation = await req.payload.findByID({
+      collection: 'organisations',
+      id: organisationId,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     const recipients = await membersWithRoles(req, organisationId, ['redacteur', 'beheerder'])
     const content = reviewDue(
       {
         name: algorithm.name,
-        organisationName: organisation?.name ?? '',
-        adminUrl: `${serverUrl}/admin/collections/algorithms/${algorithm.id}`,
+        organisationName: organisation.name,
+        adminUrl: `${registerOptionsOf(req.payload).serverUrl}/admin/collections/algorithms/${algorithm.id}`,
       },
       new Date(dueAt).toLocaleDateString('nl-NL', {
         day: 'numeric',
         month: 'long',
         year: 'numeric',
+        timeZone: REGISTER_TIME_ZONE,
       }),
     )
     for (const recipient of recipients) await queueNotification(req, recipient.email, content)
-    const previousContext = req.context[WORKFLOW_WRITE]
-    req.context[WORKFLOW_WRITE] = true
+    // Only the two bookkeeping columns: a Payload update would validate the whole document
+    // against the (absent) user of a background job, and write back every other column.
+    await runSql(
+      req,
+      sql`UPDATE algorithms
+          SET workflow_review_overdue = true, workflow_review_reminder_sent_for = ${dueAt}::timestamptz
+          WHERE id = ${id}`,
+    )
+    await writeAuditEvent(req, {
+      eventType: 'update',
+      summary: `Herinnering voor herziening verstuurd: ${algorithm.name}`,
+      organisationId,
+      targetCollection: 'algorithms',
+      targetId: algorithm.id,
+      targetLabel: algorithm.name,
+      changes: [{ field: 'workflow.reviewOverdue', before: false, after: true }],
+      details: { reviewDueAt: dueAt, recipients: recipients.length },
+      actor: null,
+    })
+    if (shouldCommit) await commitTransaction(req)
+    return true
+  } catch (error) {
+    if (shouldCommit) await killTransaction(req)
+    throw error
+  }
+}
+
+/**
+ * Finds published descriptions whose review date has passed, marks them overdue and mails the
+ * organisation's editors and admins once per due date (running it twice sends nothing twice).
+ * One failing description does not hold up the others; the run then fails so the job retries.
+ */
+export async function runReviewReminders(req: PayloadRequest): Promise<{ reminded: number }> {
+  const moment = now().toISOString()
+  const due = await req.payload.find({
+    collection: 'algorithms',
+    where: {
+      and: [
+        { 'workflow.reviewDueAt': { less_than_equal: moment } },
+        { 'workflow.publicRevision': { exists: true } },
+      ],
+    },
+    depth: 0,
+    pagination: false,
+    select: { name: true },
+    overrideAccess: true,
+    req,
+  })
+  const inCallersTransaction = Boolean(req.transactionID)
+  let reminded = 0
+  const failures: unknown[] = []
+  for (const { id } of due.docs) {
     try {
-      await req.payload.update({
-        collection: 'algorithms',
-        id: algorithm.id,
-        data: { workflow: { ...workflow, reviewOverdue: true, reviewReminderSentFor: dueAt } },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-    } finally {
-      req.context[WORKFLOW_WRITE] = previousContext
+      if (await remindIfDue(req, id, moment)) reminded += 1
+    } catch (error) {
+      // A failure inside the caller's transaction has already rolled it back.
+      if (inCallersTransaction) throw error
+      req.payload.logger.error({ err: error, algorithmId: id }, 'Review reminder failed')
+      failures.push(error)
     }
-    reminded += 1
+  }
+  if (failures.length > 0) {
+    throw new Error(
+      `Review reminders failed for ${failures.length} of ${due.docs.length} descriptions; the others were sent.`,
+    )
   }
   return { reminded }
 }

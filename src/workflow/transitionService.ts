@@ -16,6 +16,7 @@ import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
+import { emitPublicChange } from '../publicApi/publicChangeBus'
 import { withdrawProjection } from '../publicApi/projection'
 import { assessCompleteness } from '../standard/completeness'
 import {
@@ -165,6 +166,18 @@ function missingFieldsText(keys: readonly string[]): Bilingual {
       'and',
     )}.`,
   }
+}
+
+async function platformAdmins(req: PayloadRequest): Promise<Array<{ id: number; email: string }>> {
+  const found = await req.payload.find({
+    collection: 'users',
+    where: { isPlatformAdmin: { equals: true } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return found.docs.map((admin) => ({ id: admin.id, email: admin.email }))
 }
 
 async function lockAlgorithm(req: PayloadRequest, id: number): Promise<void> {
@@ -338,16 +351,28 @@ export async function performTransition(
       },
     })
 
+    const actorId = Number(user.id)
     if (decision.effects.notify === 'reviewers') {
-      const reviewers = await membersWithRoles(req, organisationId, ['goedkeurder'])
-      for (const reviewer of reviewers.filter((r) => r.id !== Number(user.id))) {
+      const reviewers = (await membersWithRoles(req, organisationId, ['goedkeurder'])).filter(
+        (reviewer) => reviewer.id !== actorId,
+      )
+      // Without a reviewer of its own, the organisation's submissions are approved by the
+      // platform admins (see the state machine), so they are the ones to tell.
+      const recipients = context.organisation.hasReviewer
+        ? reviewers
+        : (await platformAdmins(req)).filter((admin) => admin.id !== actorId)
+      for (const recipient of recipients) {
         await queueNotification(
           req,
-          reviewer.email,
+          recipient.email,
           submittedForReview(reference, actorName, workflow.changeSummary),
         )
       }
-    } else if (decision.effects.notify === 'submitter' && algorithm.workflow?.submittedById) {
+    } else if (
+      decision.effects.notify === 'submitter' &&
+      algorithm.workflow?.submittedById &&
+      algorithm.workflow.submittedById !== actorId
+    ) {
       const submitter = await req.payload.findByID({
         collection: 'users',
         id: algorithm.workflow.submittedById,
@@ -366,6 +391,10 @@ export async function performTransition(
     }
 
     if (shouldCommit) await commitTransaction(req)
+    // Committed: this process's public API drops its cache before the caller gets an answer.
+    if (shouldCommit && decision.effects.publicRecord !== 'keep') {
+      emitPublicChange(String(algorithm.lars))
+    }
     return {
       from: decision.from,
       to: decision.to,
@@ -378,7 +407,10 @@ export async function performTransition(
   }
 }
 
-/** Turns a TransitionError (or anything else) into the API's JSON error response. */
+/**
+ * Turns a TransitionError, or an unexpected failure, into the API's JSON error response.
+ * Payload's own client errors (validation, not found) are passed on for Payload to answer.
+ */
 export function transitionErrorResponse(req: PayloadRequest, error: unknown): Response {
   if (
     error instanceof TransitionError ||
@@ -398,5 +430,24 @@ export function transitionErrorResponse(req: PayloadRequest, error: unknown): Re
       { status: refusal.status },
     )
   }
-  throw error
+  const status = (error as { status?: unknown })?.status
+  if (typeof status === 'number' && status < 500) throw error
+  // Payload would answer an English "Something went wrong."; the user needs to know, in their
+  // language, that the step did not happen (the transaction rolled everything back).
+  req.payload.logger.error({ err: error }, 'Workflow step failed')
+  return Response.json(
+    {
+      errors: [
+        {
+          message: localise(req, {
+            nl: 'Er ging iets mis op de server. Er is niets veranderd: probeer het later opnieuw.',
+            en: 'Something went wrong on the server. Nothing was changed: please try again later.',
+          }),
+          code: 'internal_error',
+          details: [],
+        },
+      ],
+    },
+    { status: 500 },
+  )
 }

@@ -5,8 +5,16 @@
  */
 export const WORKFLOW_WRITE = 'registerWorkflowWrite'
 
-/** Content fields whose change counts as editing the working version. */
+/**
+ * Fields whose change does not count as editing the public description: system fields and the
+ * organisation's internal notes (they are never published, so changing them opens no new
+ * version and makes nobody an editor of the version under review).
+ */
 export const NON_CONTENT_FIELDS = [
+  'internal_notes',
+  'internal_owner',
+  'internal_contact',
+  'publication_category_rationale',
   'id',
   'createdAt',
   'updatedAt',

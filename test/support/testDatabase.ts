@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -67,19 +67,28 @@ export async function createTestDatabase(externalUrl: string | undefined): Promi
   }
 }
 
-/** Applies the committed migrations in a child process (as `npm run migrate` would). */
+/**
+ * Applies the committed migrations in a child process (as `npm run migrate` would). Retried
+ * when the child dies before finishing: on a heavily loaded machine Node 20's off-thread
+ * module loader (used by tsx) occasionally never finishes loading and the process exits with
+ * code 13 ("unsettled top-level await") or 0 without doing anything.
+ */
 export function migrateDatabase(url: string, projectDir: string): void {
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')],
-    {
-      cwd: projectDir,
-      env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    },
-  )
-  if (!output.includes('Migraties zijn bijgewerkt')) {
-    throw new Error(`Migrating the test database did not finish:\n${output}`)
+  let last = ''
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')],
+      {
+        cwd: projectDir,
+        env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    )
+    last = `${result.stdout ?? ''}${result.stderr ?? ''} (exit ${result.status})`
+    if (result.status === 0 && last.includes('Migraties zijn bijgewerkt')) return
+    if (result.status !== 0 && result.status !== 13) break
   }
+  throw new Error(`Migrating the test database did not finish:\n${last}`)
 }

@@ -179,6 +179,37 @@ describe('organisation code (TOOI)', () => {
     expect(stored.type).toBe('gemeente')
   })
 
+  it('never lets an organisation admin change the code', async () => {
+    const organisation = await createOrganisation(app.payload)
+    const beheerder = await createUser(app.payload, {
+      memberships: [{ organisation: organisation.id, role: 'beheerder' }],
+    })
+    const token = await login(app.url, beheerder.email)
+    const code = await freeOrganisationCode(app.payload, 'gm', 4)
+    await rest(app.url, 'PATCH', `/api/organisations/${organisation.id}`, {
+      token,
+      body: { code, name: 'Gemeente Nieuwe Naam' },
+    })
+    const stored = await app.payload.findByID({
+      collection: 'organisations',
+      id: organisation.id,
+      overrideAccess: true,
+    })
+    expect(stored.code).toBe(organisation.code)
+  })
+
+  it('allows organisations without a code (imported by name) without clashing', async () => {
+    const first = await createThroughRest({
+      name: 'Stichting Zonder Code',
+      code: '',
+      type: 'overig',
+    })
+    const second = await createThroughRest({ name: 'Vereniging Zonder Code', type: 'overig' })
+    expect([first.status, second.status]).toEqual([201, 201])
+    expect(first.body.doc.code ?? null).toBeNull()
+    expect(second.body.doc.code ?? null).toBeNull()
+  })
+
   it('gives the same specific message through GraphQL', async () => {
     const result = await graphql(
       app.url,
@@ -203,7 +234,9 @@ describe('organisation address and website', () => {
       postalAddress: { street: 'Raadhuisplein 1', postalCode: postal, city: 'Noorderhaaks' },
     })
     expect(response.status).toBe(201)
-    expect(response.body.doc.postalAddress?.postalCode).toBe(postal)
+    expect(response.body.doc.postalAddress?.postalCode).toBe(
+      `${postal.replace(' ', '').slice(0, 4)} ${postal.replace(' ', '').slice(4)}`,
+    )
     expect(response.body.doc.postalAddress?.country).toBe('Nederland')
   })
 
@@ -257,7 +290,7 @@ describe('organisation address and website', () => {
       expect(fieldErrors(refused.body)).toEqual([
         {
           path: 'website',
-          message: `Website '${website}' is geen geldige link. Begin met https://`,
+          message: `Website '${website}' is geen geldige link. Begin met https:// en gebruik een volledig webadres, zoals https://www.noorderhaaks.nl.`,
         },
       ])
     }
