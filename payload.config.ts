@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -7,8 +6,9 @@ import { buildConfig } from 'payload'
 
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
 import { algorithmRegister } from './src/plugin'
+import { projectRoot } from './src/projectRoot'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dirname = projectRoot
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(dirname, '.data'))
 
 /**

@@ -1,9 +1,11 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
+import { nobody } from '../access/nobody'
 import { isPlatformAdmin } from '../access/isPlatformAdmin'
 import { membersOfOwningOrganisation } from '../access/membersOfOwningOrganisation'
 import { platformAdminOnly } from '../access/platformAdminOnly'
 import { recordAuditEvent } from '../hooks/recordAuditEvent'
+import { syncPublicOrganisation } from '../hooks/syncPublicOrganisation'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
 import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
 import { localise } from '../src/i18n/localise'
@@ -36,10 +38,11 @@ export const Organisations: CollectionConfig = {
     create: platformAdminOnly,
     update: membersOfOwningOrganisation('id', ['beheerder']),
     delete: platformAdminOnly,
+    readVersions: nobody,
   },
   hooks: {
     beforeValidate: [validateOrganisationCode],
-    afterChange: [recordAuditEvent],
+    afterChange: [recordAuditEvent, syncPublicOrganisation],
     afterDelete: [recordAuditDeletion],
   },
   fields: [

@@ -29,6 +29,7 @@ export const Revisions: CollectionConfig = {
     create: nobody,
     update: nobody,
     delete: nobody,
+    readVersions: nobody,
   },
   indexes: [{ fields: ['algorithm', 'revisionNumber'], unique: true }],
   fields: [

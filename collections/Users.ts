@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { nobody } from '../access/nobody'
 import { isPlatformAdmin } from '../access/isPlatformAdmin'
 import { platformAdminOnly } from '../access/platformAdminOnly'
 import { MEMBERSHIP_ROLES } from '../access/roles'
@@ -47,6 +48,7 @@ export const Users: CollectionConfig = {
     update: usersEditableBy,
     delete: platformAdminOnly,
     unlock: usersEditableBy,
+    readVersions: nobody,
   },
   hooks: {
     beforeChange: [makeFirstUserPlatformAdmin],

@@ -50,6 +50,8 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     CREATE INDEX public_algorithms_categories_idx ON public_algorithms USING gin (categories);
     CREATE INDEX public_algorithms_organisation_idx ON public_algorithms (organisation_code);
     CREATE INDEX public_algorithms_listing_idx ON public_algorithms (withdrawn_at, updated_at DESC, lars);
+    CREATE INDEX public_algorithms_name_idx ON public_algorithms (lower(record->>'name'), lars)
+      WHERE withdrawn_at IS NULL;
   `)
 }
 

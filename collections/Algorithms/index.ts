@@ -1,5 +1,6 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
 
+import { nobody } from '../../access/nobody'
 import { createInOwnOrganisation } from '../../access/createInOwnOrganisation'
 import { membersOfOwningOrganisation } from '../../access/membersOfOwningOrganisation'
 import { memberOfDocumentOrganisation } from '../../access/memberOfDocumentOrganisation'
@@ -82,6 +83,7 @@ export const Algorithms: CollectionConfig = {
     create: createInOwnOrganisation('organization', WRITER_ROLES),
     update: membersOfOwningOrganisation('organization', WRITER_ROLES),
     delete: membersOfOwningOrganisation('organization', ['beheerder']),
+    readVersions: nobody,
   },
   hooks: {
     beforeChange: [prepareAlgorithmWrite],

@@ -3,11 +3,16 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { organisationIdsFor } from '../../access/organisationIdsFor'
 import { HISTORY_ROLES } from '../../access/roles'
+import { now } from '../clock'
 import { localise, type Bilingual } from '../i18n/localise'
-import { auditEventsToCsv, auditEventsToJson, collectAuditEvents } from './exportAuditEvents'
+import { parseAuditPeriodBoundary } from './auditPeriod'
+import {
+  auditEventsToCsv,
+  auditEventsToJson,
+  collectAuditEvents,
+  collectChainContext,
+} from './exportAuditEvents'
 import { writeAuditEvent } from './writeAuditEvent'
-
-const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/
 
 function problem(req: PayloadRequest, status: number, text: Bilingual): Response {
   return Response.json({ errors: [{ message: localise(req, text) }] }, { status })
@@ -16,7 +21,9 @@ function problem(req: PayloadRequest, status: number, text: Bilingual): Response
 /**
  * GET /api/audit-events/export?organisation=<id or code>&from=2026-01-01&to=2027-01-01&format=csv
  * for the organisation's admins and auditors, and platform admins (who may omit organisation).
- * The export itself is recorded in the history.
+ * `from` is inclusive, `to` exclusive; a bare date is midnight in the Netherlands. CSV is for
+ * reading (UTF-8 with BOM); JSON holds the events exactly as stored plus the chain links needed
+ * to re-verify them. The export itself is recorded in the history.
  */
 export const auditExportEndpoint: Endpoint = {
   path: '/export',
@@ -33,14 +40,24 @@ export const auditExportEndpoint: Endpoint = {
         en: `Unknown format '${format}': choose csv or json.`,
       })
     }
+    const period: { from?: string; to?: string } = {}
     for (const key of ['from', 'to'] as const) {
       const value = params.get(key)
-      if (value && !DATE.test(value)) {
+      if (!value) continue
+      const moment = parseAuditPeriodBoundary(value)
+      if (!moment) {
         return problem(req, 400, {
-          nl: `'${key}' moet een datum zijn als 2026-01-31, niet '${value}'.`,
-          en: `'${key}' must be a date like 2026-01-31, not '${value}'.`,
+          nl: `'${key}' moet een datum zijn als 2026-01-31 (of een tijdstip als 2026-01-31T09:00:00Z), niet '${value}'.`,
+          en: `'${key}' must be a date like 2026-01-31 (or a time like 2026-01-31T09:00:00Z), not '${value}'.`,
         })
       }
+      period[key] = moment
+    }
+    if (period.from && period.to && period.from >= period.to) {
+      return problem(req, 400, {
+        nl: `'from' moet vóór 'to' liggen (de periode loopt van 'from' tot 'to', zonder 'to' zelf).`,
+        en: `'from' must be before 'to' (the period runs from 'from' up to, not including, 'to').`,
+      })
     }
     const organisationParam = params.get('organisation')
     let organisationId: number | null = null
@@ -80,24 +97,25 @@ export const auditExportEndpoint: Endpoint = {
         })
       }
     }
-    const query = {
-      organisationId,
-      from: params.get('from') ?? undefined,
-      to: params.get('to') ?? undefined,
-    }
+    const query = { organisationId, ...period }
     const events = await collectAuditEvents(req.payload, query, {
       user: req.user,
       overrideAccess: false,
     })
+    // Read before the export records itself, so the head is the chain as exported.
+    const chain = format === 'json' ? await collectChainContext(req.payload, events) : undefined
     await writeAuditEvent(req, {
       eventType: 'export',
       summary: `Geschiedenis geëxporteerd (${events.length} gebeurtenissen, ${format})`,
       organisationId,
       details: { ...query, format, count: events.length },
     })
-    const stamp = new Date().toISOString().slice(0, 10)
-    const name = `geschiedenis-${organisationParam ?? 'alle'}-${stamp}.${format}`
-    const body = format === 'csv' ? auditEventsToCsv(events) : auditEventsToJson(events, query)
+    const stamp = now().toISOString().slice(0, 10)
+    // The parameter is typed by the caller: only safe characters go into the header.
+    const scope = (organisationParam ?? 'alle').replace(/[^\w.-]/g, '_').slice(0, 40)
+    const name = `geschiedenis-${scope}-${stamp}.${format}`
+    const body =
+      format === 'csv' ? auditEventsToCsv(events) : auditEventsToJson(events, query, chain)
     return new Response(body, {
       status: 200,
       headers: {

@@ -2,10 +2,15 @@ import { createHash } from 'node:crypto'
 
 import { canonicalJson } from './canonicalJson'
 
-/** The fields of an audit event that its hash covers, in the shape stored in the database. */
+/**
+ * The fields of an audit event that its hash covers, in the shape stored in the database:
+ * everything a reader sees except the row id and Payload's own createdAt/updatedAt stamps.
+ * Changing this list changes every hash, so it is part of the chain's format.
+ */
 export interface AuditHashContent {
   sequence: number
   eventType: string
+  summary: string | null
   occurredAt: string
   actorId: number | null
   actorName: string | null
@@ -36,6 +41,7 @@ export function auditHashContent(event: Record<string, unknown>): AuditHashConte
   return {
     sequence: Number(event.sequence),
     eventType: String(event.eventType),
+    summary: text(event.summary),
     occurredAt:
       occurred instanceof Date ? occurred.toISOString() : new Date(String(occurred)).toISOString(),
     actorId: id(event.actorId),

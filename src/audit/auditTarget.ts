@@ -20,3 +20,22 @@ export function auditTarget(
       return { organisationId: idOf(doc.organisation ?? doc.organization), label: String(doc.id) }
   }
 }
+
+/**
+ * The organisations a user's memberships point at (ids, whether populated or not). Events
+ * about a user are written once per organisation, so that each organisation's admins and
+ * auditors see what concerns their people, and nobody else's.
+ */
+export function membershipOrganisationIds(memberships: unknown): number[] {
+  if (!Array.isArray(memberships)) return []
+  const ids = new Set<number>()
+  for (const membership of memberships) {
+    const organisation = (membership as { organisation?: unknown } | null)?.organisation
+    const id =
+      organisation && typeof organisation === 'object'
+        ? Number((organisation as { id?: unknown }).id)
+        : Number(organisation)
+    if (organisation !== null && organisation !== undefined && Number.isFinite(id)) ids.add(id)
+  }
+  return [...ids]
+}

@@ -7,6 +7,7 @@ export interface FieldChange {
   after: unknown
 }
 
+/** How {@link diffDocuments} compares and shows values. */
 export interface DiffOptions {
   /** Top-level or dotted paths never compared (timestamps, password hashes, sessions). */
   ignore?: readonly string[]
@@ -20,17 +21,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   )
 }
 
-/** A populated relationship compares and reads as its id. */
-function reduceRelation(value: unknown): unknown {
-  if (isPlainObject(value) && 'id' in value && ('createdAt' in value || 'updatedAt' in value)) {
-    return value.id
-  }
-  if (Array.isArray(value)) return value.map(reduceRelation)
-  return value
-}
-
 function isRichText(value: unknown): boolean {
   return isPlainObject(value) && isPlainObject(value.root)
+}
+
+function isPopulatedDocument(value: Record<string, unknown>): boolean {
+  return 'id' in value && ('createdAt' in value || 'updatedAt' in value)
+}
+
+/**
+ * What a value means, without what only the storage adds: a populated relationship becomes its
+ * id (at any depth, so a membership row shows `organisation: 12`, not a copy of the whole
+ * organisation), and array rows lose the generated row id that changes on every save. Rich
+ * text is left alone: it is shown as HTML, not compared node by node.
+ */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map((row) => {
+      if (!isPlainObject(row) || isPopulatedDocument(row) || isRichText(row)) return normalise(row)
+      const { id: _rowId, ...rest } = row
+      return normalise(rest)
+    })
+  }
+  if (isPlainObject(value)) {
+    if (isPopulatedDocument(value)) return value.id
+    if (isRichText(value)) return value
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, normalise(inner)]))
+  }
+  return value
 }
 
 function empty(value: unknown): boolean {
@@ -46,6 +64,8 @@ function empty(value: unknown): boolean {
  * Field-level differences between two versions of a document. Groups are compared per
  * sub-field (`settings.fourEyes`); arrays, rich text and JSON as a whole; "empty" values
  * (undefined, null, '', []) count as equal so that a save without edits records nothing.
+ * Values are written as a reader needs them: relationships as ids, rich text through
+ * `options.present` (HTML), array rows without their generated ids.
  */
 export function diffDocuments(
   before: Record<string, unknown> | null | undefined,
@@ -60,13 +80,12 @@ export function diffDocuments(
   for (const key of [...keys].sort()) {
     const path = prefix ? `${prefix}.${key}` : key
     if (ignore.includes(path) || ignore.includes(key)) continue
-    const oldValue = reduceRelation(before?.[key])
-    const newValue = reduceRelation(after?.[key])
+    const oldValue = normalise(before?.[key])
+    const newValue = normalise(after?.[key])
     if (
       (isPlainObject(oldValue) || isPlainObject(newValue)) &&
       !isRichText(oldValue) &&
-      !isRichText(newValue) &&
-      key !== 'changes'
+      !isRichText(newValue)
     ) {
       const nestedOld = isPlainObject(oldValue) ? oldValue : {}
       const nestedNew = isPlainObject(newValue) ? newValue : {}
@@ -79,20 +98,12 @@ export function diffDocuments(
     const shownOld = present(path, oldValue)
     const shownNew = present(path, newValue)
     if (empty(shownOld) && empty(shownNew)) continue
-    if (canonicalJson(stripRowIds(shownOld)) === canonicalJson(stripRowIds(shownNew))) continue
-    changes.push({ field: path, before: shownOld ?? null, after: shownNew ?? null })
-  }
-  return changes
-}
-
-/** Array rows carry generated ids that change on every save; they are not content. */
-function stripRowIds(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map((row) => {
-      if (!isPlainObject(row)) return row
-      const { id: _id, ...rest } = row
-      return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, reduceRelation(v)]))
+    if (canonicalJson(shownOld) === canonicalJson(shownNew)) continue
+    changes.push({
+      field: path,
+      before: empty(shownOld) ? null : shownOld,
+      after: empty(shownNew) ? null : shownNew,
     })
   }
-  return value
+  return changes
 }

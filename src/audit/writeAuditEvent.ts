@@ -1,10 +1,23 @@
 import type { PayloadRequest } from 'payload'
 
-import { asAccessUser } from '../../access/accessUser'
+import { asAccessUser, type AccessUser } from '../../access/accessUser'
 import type { AuditEventType } from '../../collections/AuditEvents'
 import { now } from '../clock'
 import { actorRoleLabel } from './actorRoleLabel'
+import { wellFormed } from './canonicalJson'
 import { requestIdOf } from './requestIdOf'
+
+/**
+ * Who acted, when Payload has not put them on the request (a login). With memberships the
+ * event also records their role in the event's organisation.
+ */
+export interface AuditActor {
+  id: number | string
+  name?: string | null
+  email?: string | null
+  memberships?: AccessUser['memberships']
+  isPlatformAdmin?: boolean | null
+}
 
 /** What a caller says about an event; who, when and the chain are filled in here. */
 export interface AuditEventInput {
@@ -18,7 +31,7 @@ export interface AuditEventInput {
   comment?: string | null
   details?: Record<string, unknown> | null
   /** Defaults to req.user; pass explicitly where Payload has not set it yet (login). */
-  actor?: { id: number | string; name?: string | null; email?: string | null } | null
+  actor?: AuditActor | null
 }
 
 /**
@@ -28,17 +41,14 @@ export interface AuditEventInput {
 export async function writeAuditEvent(req: PayloadRequest, input: AuditEventInput): Promise<void> {
   const sessionUser = asAccessUser(req.user)
   const actor = input.actor === undefined ? sessionUser : input.actor
-  const actorRecord = actor as
-    | { id: number | string; name?: string | null; email?: string | null }
-    | null
-    | undefined
+  const actorRecord = actor as AuditActor | null | undefined
   const actorForRole = input.actor === undefined ? req.user : input.actor
   await req.payload.create({
     collection: 'audit-events',
     overrideAccess: true,
     depth: 0,
     req,
-    data: {
+    data: wellFormed({
       eventType: input.eventType,
       summary: input.summary.slice(0, 500),
       occurredAt: now().toISOString(),
@@ -58,6 +68,6 @@ export async function writeAuditEvent(req: PayloadRequest, input: AuditEventInpu
       sequence: 0,
       previousHash: '',
       hash: '',
-    },
+    }),
   })
 }

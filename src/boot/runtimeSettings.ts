@@ -13,7 +13,13 @@ export interface RuntimeSettings {
   serverUrl: string
 }
 
-export class SettingsError extends Error {}
+/** A setting a person can fix; reported as one sentence, without a stack trace. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SettingsError'
+  }
+}
 
 function integer(
   env: NodeJS.ProcessEnv,
@@ -67,9 +73,42 @@ export function ensurePayloadSecret(
     throw new SettingsError('Zet PAYLOAD_SECRET (een lange willekeurige tekst) voor productie.')
   }
   const file = path.join(settings.dataDir, 'payload-secret')
-  fs.mkdirSync(settings.dataDir, { recursive: true })
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  const secret = fs.readFileSync(file, 'utf8').trim()
+  let secret: string
+  try {
+    fs.mkdirSync(settings.dataDir, { recursive: true })
+    if (!fs.existsSync(file)) {
+      fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+    }
+    secret = fs.readFileSync(file, 'utf8').trim()
+  } catch (error) {
+    throw new SettingsError(
+      `De map in DATA_DIR (${settings.dataDir}) is niet bruikbaar: ${folderProblem(error)}. ` +
+        'Kies met DATA_DIR een map waarin je mag schrijven.',
+    )
+  }
+  if (secret.length < 16) {
+    throw new SettingsError(`${file} bevat geen bruikbaar geheim. Verwijder het bestand.`)
+  }
   env.PAYLOAD_SECRET = secret
   return secret
+}
+
+/** The reason a folder cannot be used, in words instead of an errno. */
+function folderProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'daar staat een bestand in plaats van een map'
+    case 'EISDIR':
+      return 'payload-secret is een map in plaats van een bestand'
+    case 'EACCES':
+    case 'EPERM':
+      return 'je hebt geen toestemming om daar te schrijven'
+    case 'EROFS':
+      return 'het bestandssysteem is alleen-lezen'
+    case 'ENOSPC':
+      return 'de schijf is vol'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
 }

@@ -1,7 +1,7 @@
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import net from 'node:net'
+import { loadConfig } from './loadConfig'
 
-import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
 import { poolOf } from '../database/runSql'
@@ -9,7 +9,12 @@ import { runMigrations } from '../database/runMigrations'
 import { startJobRunner } from '../jobs/startJobRunner'
 import { seedDemo, type DemoLogin } from '../seed/seedDemo'
 import { createServer, type RunningServer } from '../server/createServer'
-import { ensurePayloadSecret, readRuntimeSettings, type RuntimeSettings } from './runtimeSettings'
+import {
+  ensurePayloadSecret,
+  readRuntimeSettings,
+  SettingsError,
+  type RuntimeSettings,
+} from './runtimeSettings'
 
 export interface StartOptions {
   /** Serve the admin through Next.js: production build, dev server, or not at all. */
@@ -24,7 +29,18 @@ export interface StartedRegister {
   server: RunningServer
   database: DatabaseHandle
   demoLogins: DemoLogin[] | null
+  /** Accounts in the register after seeding: 0 means the first sign-up becomes platform admin. */
+  userCount: number
   stop: () => Promise<void>
+}
+
+/** Whether nothing listens on `port` yet (any interface, as the server will bind). */
+function portIsFree(port: number, host?: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)))
+  })
 }
 
 /**
@@ -39,24 +55,32 @@ export async function startRegister(options: StartOptions): Promise<StartedRegis
   process.env.SERVER_URL ??= settings.serverUrl
   process.env.DATA_DIR ??= settings.dataDir
   if (options.admin === 'development') process.env.DISABLE_PAYLOAD_HMR = 'true'
+  // Fail before starting the database, migrating and seeding, not after.
+  if (settings.port !== 0 && !(await portIsFree(settings.port))) {
+    throw new SettingsError(
+      `Poort ${settings.port} is al in gebruik. Kies een andere met PORT=..., of stop het programma dat die poort gebruikt.`,
+    )
+  }
 
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
     embeddedPort: settings.embeddedPort,
+    // The caller stops the database after finishing requests; Ctrl-C must not reach it first.
+    ownProcessGroup: true,
+    onNotice: log,
   })
   process.env.DATABASE_URL = database.url
   let payload: Payload | undefined
   try {
-    const configModule = (await import(
-      pathToFileURL(path.join(options.projectDir, 'payload.config.ts')).href
-    )) as {
-      default: Promise<SanitizedConfig>
-    }
-    const config = await configModule.default
+    const config = await loadConfig()
     payload = await getPayload({ config })
     await runMigrations(payload)
     const demoLogins = settings.seedDemo ? await seedDemo(payload) : null
+    const { totalDocs: userCount } = await payload.count({
+      collection: 'users',
+      overrideAccess: true,
+    })
     const server = await createServer({
       payload,
       config,
@@ -77,11 +101,11 @@ export async function startRegister(options: StartOptions): Promise<StartedRegis
       })()
       return stopping
     }
-    return { settings, payload, server, database, demoLogins, stop }
+    return { settings, payload, server, database, demoLogins, userCount, stop }
   } catch (error) {
     if (payload) await closePool(payload)
     await database.stop()
-    log('De start is afgebroken; de database is netjes gestopt.')
+    if (database.kind === 'embedded') log('De start is afgebroken; de database is netjes gestopt.')
     throw error
   }
 }

@@ -41,6 +41,7 @@ export function adminSourceHash(projectDir: string): string {
   return hash.digest('hex')
 }
 
+/** Whether `.next` holds a finished build of exactly the current sources. */
 export function adminBuildIsCurrent(projectDir: string): boolean {
   const stamp = path.join(projectDir, '.next', STAMP)
   return (
@@ -50,16 +51,21 @@ export function adminBuildIsCurrent(projectDir: string): boolean {
   )
 }
 
-/** Builds the admin (next build) when it is missing or older than its sources. */
+/**
+ * Builds the admin (next build) when it is missing or older than its sources. Aborting
+ * `options.signal` stops the build; the promise then rejects with an AbortError.
+ */
 export async function ensureAdminBuild(
   projectDir: string,
-  options: { force?: boolean; log?: (line: string) => void } = {},
+  options: { force?: boolean; log?: (line: string) => void; signal?: AbortSignal } = {},
 ): Promise<{ built: boolean; seconds: number }> {
   const log = options.log ?? ((line: string) => console.log(line))
   if (!options.force && adminBuildIsCurrent(projectDir)) return { built: false, seconds: 0 }
   log('De beheeromgeving wordt gebouwd (eenmalig, ongeveer een à twee minuten)...')
   const started = Date.now()
   const hash = adminSourceHash(projectDir)
+  // An interrupted build must never pass for a current one.
+  fs.rmSync(path.join(projectDir, '.next', STAMP), { force: true })
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -68,6 +74,7 @@ export async function ensureAdminBuild(
         cwd: projectDir,
         env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'inherit', 'inherit'],
+        signal: options.signal,
       },
     )
     child.on('error', reject)

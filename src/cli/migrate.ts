@@ -1,13 +1,11 @@
 /** `npm run migrate`: applies committed migrations to DATABASE_URL (or the embedded database). */
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { loadConfig } from '../boot/loadConfig'
 
-import { getPayload, type SanitizedConfig } from 'payload'
+import { getPayload } from 'payload'
 
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
 import { openDatabase } from '../database/openDatabase'
 import { runMigrations } from '../database/runMigrations'
-import { projectDir } from './projectDir'
 import { reportStartFailure } from './reportStartFailure'
 
 async function main(): Promise<void> {
@@ -20,12 +18,7 @@ async function main(): Promise<void> {
   })
   process.env.DATABASE_URL = database.url
   try {
-    const configModule = (await import(
-      pathToFileURL(path.join(projectDir, 'payload.config.ts')).href
-    )) as {
-      default: Promise<SanitizedConfig>
-    }
-    const payload = await getPayload({ config: await configModule.default })
+    const payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
     console.log('Migraties zijn bijgewerkt.')
   } finally {

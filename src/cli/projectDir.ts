@@ -1,5 +1,4 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRoot } from '../projectRoot'
 
-/** The project's root folder (two levels above src/cli). */
-export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+/** The project's root folder (see src/projectRoot.ts for how it is found). */
+export const projectDir = projectRoot

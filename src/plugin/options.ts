@@ -53,6 +53,23 @@ function fail(message: string): never {
 }
 
 /**
+ * Shows a wrong value the way it was written. JSON.stringify alone turns NaN into `null`,
+ * drops functions and throws on a BigInt or a cyclic object, which would hide the real mistake.
+ */
+function shown(value: unknown): string {
+  if (value === undefined) return 'undefined'
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  if (typeof value === 'bigint') return `${value}n`
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'symbol') return value.toString()
+  try {
+    return JSON.stringify(value)
+  } catch (_error) {
+    return `an unprintable ${typeof value}`
+  }
+}
+
+/**
  * Checks the options when the config is built (not per request) and fills in defaults.
  * Every problem names the option, what was given and what is expected.
  */
@@ -72,31 +89,25 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
   const resolved: ResolvedRegisterOptions = { ...DEFAULT_OPTIONS }
   if (options.enabled !== undefined) {
     if (typeof options.enabled !== 'boolean')
-      fail(`'enabled' must be true or false, got ${JSON.stringify(options.enabled)}.`)
+      fail(`'enabled' must be true or false, got ${shown(options.enabled)}.`)
     resolved.enabled = options.enabled
   }
   if (options.reviewIntervalMonths !== undefined) {
     const months = options.reviewIntervalMonths
     if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 60) {
-      fail(
-        `'reviewIntervalMonths' must be a whole number from 1 to 60, got ${JSON.stringify(months)}.`,
-      )
+      fail(`'reviewIntervalMonths' must be a whole number from 1 to 60, got ${shown(months)}.`)
     }
     resolved.reviewIntervalMonths = months
   }
   if (options.fourEyesByDefault !== undefined) {
     if (typeof options.fourEyesByDefault !== 'boolean') {
-      fail(
-        `'fourEyesByDefault' must be true or false, got ${JSON.stringify(options.fourEyesByDefault)}.`,
-      )
+      fail(`'fourEyesByDefault' must be true or false, got ${shown(options.fourEyesByDefault)}.`)
     }
     resolved.fourEyesByDefault = options.fourEyesByDefault
   }
   if (options.defaultLanguage !== undefined) {
     if (options.defaultLanguage !== 'nl' && options.defaultLanguage !== 'en') {
-      fail(
-        `'defaultLanguage' must be 'nl' or 'en', got ${JSON.stringify(options.defaultLanguage)}.`,
-      )
+      fail(`'defaultLanguage' must be 'nl' or 'en', got ${shown(options.defaultLanguage)}.`)
     }
     resolved.defaultLanguage = options.defaultLanguage
   }
@@ -111,10 +122,7 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
         ok = false
       }
     }
-    if (!ok)
-      fail(
-        `'serverUrl' must be an http(s) URL without a trailing slash, got ${JSON.stringify(url)}.`,
-      )
+    if (!ok) fail(`'serverUrl' must be an http(s) URL without a trailing slash, got ${shown(url)}.`)
     resolved.serverUrl = url as string
   }
   if (options.sender !== undefined) {
@@ -128,7 +136,7 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
       !/^[^\s@]+@[^\s@]+$/.test(sender.address)
     ) {
       fail(
-        `'sender' must be { name: string, address: an e-mail address }, got ${JSON.stringify(options.sender)}.`,
+        `'sender' must be { name: string, address: an e-mail address }, got ${shown(options.sender)}.`,
       )
     }
     resolved.sender = { name: sender.name as string, address: sender.address as string }

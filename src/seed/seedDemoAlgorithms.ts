@@ -10,7 +10,12 @@ export interface DemoIds {
 }
 
 async function userByEmail(payload: Payload, ids: DemoIds, email: string): Promise<User> {
-  return payload.findByID({ collection: 'users', id: ids.userIds.get(email) as number, depth: 0, overrideAccess: true })
+  return payload.findByID({
+    collection: 'users',
+    id: ids.userIds.get(email) as number,
+    depth: 0,
+    overrideAccess: true,
+  })
 }
 
 async function transition(payload: Payload, user: User, command: TransitionCommand): Promise<void> {
@@ -32,7 +37,13 @@ export async function seedDemoAlgorithms(payload: Payload, ids: DemoIds): Promis
   const platformAdmin = await userByEmail(payload, ids, 'platform@algoritmeregister.example')
 
   const create = (user: User, data: Record<string, unknown>) =>
-    payload.create({ collection: 'algorithms', data: data as never, overrideAccess: false, user, depth: 0 })
+    payload.create({
+      collection: 'algorithms',
+      data: data as never,
+      overrideAccess: false,
+      user,
+      depth: 0,
+    })
 
   const parking = await create(editor, {
     name: 'Parkeervergunningen toekennen',
@@ -51,12 +62,24 @@ export async function seedDemoAlgorithms(payload: Payload, ids: DemoIds): Promis
     human_intervention: htmlToLexical(
       '<p>Een medewerker bekijkt elke aanvraag die het programma afwijst, voordat u een besluit krijgt.</p>',
     ),
-    risks: htmlToLexical('<ul><li>Een adres staat verkeerd in de basisregistratie.</li><li>Een kenteken is net overgeschreven.</li></ul>'),
-    lawful_basis_grouping: [{ title: 'Wegenverkeerswet 1994', link: 'https://wetten.overheid.nl/BWBR0006622' }],
+    risks: htmlToLexical(
+      '<ul><li>Een adres staat verkeerd in de basisregistratie.</li><li>Een kenteken is net overgeschreven.</li></ul>',
+    ),
+    lawful_basis_grouping: [
+      { title: 'Wegenverkeerswet 1994', link: 'https://wetten.overheid.nl/BWBR0006622' },
+    ],
     internal_notes: 'DEMO: leverancier stuurt elk kwartaal een update. Contract loopt tot 2027.',
   })
-  await transition(payload, editor, { algorithmId: parking.id, action: 'submit', expectedState: 'concept' })
-  await transition(payload, reviewer, { algorithmId: parking.id, action: 'approve', expectedState: 'ter_beoordeling' })
+  await transition(payload, editor, {
+    algorithmId: parking.id,
+    action: 'submit',
+    expectedState: 'concept',
+  })
+  await transition(payload, reviewer, {
+    algorithmId: parking.id,
+    action: 'approve',
+    expectedState: 'ter_beoordeling',
+  })
 
   const benefits = await create(editor, {
     name: 'Aanvragen bijstand controleren op volledigheid',
@@ -68,10 +91,16 @@ export async function seedDemoAlgorithms(payload: Payload, ids: DemoIds): Promis
     contact_email: 'https://www.noorderhaaks.example/contact',
     publication_category: 'Impactvolle algoritmes',
     goal: htmlToLexical('<p>Aanvragen sneller en eerlijker afhandelen.</p>'),
-    human_intervention: htmlToLexical('<p>Het programma beslist niets. Een consulent beoordeelt elke aanvraag.</p>'),
+    human_intervention: htmlToLexical(
+      '<p>Het programma beslist niets. Een consulent beoordeelt elke aanvraag.</p>',
+    ),
     impacttoetsen_grouping: [{ title: 'Data Protection Impact Assessment (DPIA)', link: '' }],
   })
-  await transition(payload, editor, { algorithmId: benefits.id, action: 'submit', expectedState: 'concept' })
+  await transition(payload, editor, {
+    algorithmId: benefits.id,
+    action: 'submit',
+    expectedState: 'concept',
+  })
 
   await create(editor, {
     name: 'Slimme verkeerslichten Havenweg',
@@ -93,6 +122,14 @@ export async function seedDemoAlgorithms(payload: Payload, ids: DemoIds): Promis
     publication_category: 'Overige algoritmes',
     goal: htmlToLexical('<p>Aanvragen komen sneller bij de juiste behandelaar.</p>'),
   })
-  await transition(payload, provinceEditor, { algorithmId: grants.id, action: 'submit', expectedState: 'concept' })
-  await transition(payload, platformAdmin, { algorithmId: grants.id, action: 'approve', expectedState: 'ter_beoordeling' })
+  await transition(payload, provinceEditor, {
+    algorithmId: grants.id,
+    action: 'submit',
+    expectedState: 'concept',
+  })
+  await transition(payload, platformAdmin, {
+    algorithmId: grants.id,
+    action: 'approve',
+    expectedState: 'ter_beoordeling',
+  })
 }

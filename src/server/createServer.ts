@@ -40,6 +40,31 @@ async function loadGraphqlHandler(config: SanitizedConfig): Promise<GraphqlHandl
 }
 
 /**
+ * The admin speaks Dutch unless the user chose English in the account settings (Payload keeps
+ * that choice in the `<prefix>-lng` cookie). Without this, Payload follows the browser's
+ * accept-language and shows English to anyone with an English browser. Only admin pages and
+ * requests with the admin session cookie are affected: API clients keep their accept-language.
+ */
+export function preferDutchInAdmin(
+  config: Pick<SanitizedConfig, 'cookiePrefix' | 'routes'>,
+): (req: Request, res: Response, next: NextFunction) => void {
+  const prefix = config.cookiePrefix || 'payload'
+  const adminRoute = config.routes.admin
+  return (req, _res, next) => {
+    const names = (req.headers.cookie ?? '')
+      .split(';')
+      .map((part) => part.split('=')[0]?.trim())
+      .filter(Boolean)
+    const toAdmin = req.path === adminRoute || req.path.startsWith(`${adminRoute}/`)
+    const signedIn = names.includes(`${prefix}-token`)
+    if ((toAdmin || signedIn) && !names.includes(`${prefix}-lng`)) {
+      req.headers['accept-language'] = 'nl'
+    }
+    next()
+  }
+}
+
+/**
  * One Express 5 server on one port: health, the public content API, Payload's REST and
  * GraphQL API (served by this process's own Payload), and the admin (Next.js).
  */
@@ -58,6 +83,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     res.setHeader('x-request-id', id)
     next()
   })
+
+  app.use(preferDutchInAdmin(config))
 
   app.get('/health', async (_req: Request, res: Response) => {
     const database = await checkDatabase(payload)

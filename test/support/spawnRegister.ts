@@ -91,7 +91,22 @@ function stripColours(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '')
 }
 
-/** Starts the real start CLI as a child process, as `npm start` would (without tsx's wrapper). */
+/**
+ * Node's arguments for what `npm start` runs, without npm and without tsx's wrapper process (a
+ * signal sent to the child's pid then reaches the register itself): `tsx X` becomes
+ * `node --import tsx X`, `node ...` stays as it is.
+ */
+function startCommand(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>
+  }
+  const [program, ...args] = (manifest.scripts?.start ?? '').trim().split(/\s+/)
+  if (program === 'tsx') return [path.join(projectDir, 'scripts/run.mjs'), ...args]
+  if (program === 'node') return args
+  throw new Error(`cannot run the start script without npm: ${manifest.scripts?.start}`)
+}
+
+/** Starts the real start CLI as a child process, as `npm start` would. */
 export async function spawnRegister(options: SpawnOptions): Promise<RegisterProcess> {
   const port = options.port ?? (await freePort())
   const embeddedPort = options.embeddedPort ?? (await freePort())
@@ -109,7 +124,7 @@ export async function spawnRegister(options: SpawnOptions): Promise<RegisterProc
     if (value === undefined) delete env[name]
     else env[name] = value
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const child = spawn(process.execPath, startCommand(), {
     cwd: projectDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

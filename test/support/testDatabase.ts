@@ -78,17 +78,25 @@ export function migrateDatabase(url: string, projectDir: string): void {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.join(projectDir, 'src/cli/migrate.ts')],
+      [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'src/cli/migrate.ts')],
       {
         cwd: projectDir,
-        env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          PAYLOAD_SECRET: 'test-secret',
+          NODE_ENV: 'test',
+          TSX_DISABLE_CACHE: '1',
+        },
         encoding: 'utf8',
         timeout: 120_000,
       },
     )
     last = `${result.stdout ?? ''}${result.stderr ?? ''} (exit ${result.status})`
     if (result.status === 0 && last.includes('Migraties zijn bijgewerkt')) return
-    if (result.status !== 0 && result.status !== 13) break
+    // 0 without the success line, 13 (unsettled await) or null (hung, killed by the timeout)
+    // are the loader failure; anything else is a real migration error.
+    if (result.status !== 0 && result.status !== 13 && result.status !== null) break
   }
   throw new Error(`Migrating the test database did not finish:\n${last}`)
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * Runs one of the project's TypeScript entry points (a CLI, a test worker, the benchmark):
+ *
+ *   node scripts/run.mjs src/cli/start.ts [arguments...]
+ *
+ * The entry is bundled with esbuild (our own code only; packages stay external) into .build/
+ * and imported as plain JavaScript. We do not run TypeScript through a loader hook at run
+ * time: on a busy machine Node 20's off-thread module hooks (used by tsx) now and then never
+ * finish loading a large module graph, and the process then exits silently or hangs.
+ * Bundling takes well under a second, so every run builds fresh and can never be stale.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const [entryArg, ...rest] = process.argv.slice(2)
+if (!entryArg) {
+  console.error('Gebruik: node scripts/run.mjs <bestand.ts> [argumenten...]')
+  process.exit(2)
+}
+const entry = path.resolve(root, entryArg)
+const relative = path.relative(root, entry)
+if (relative.startsWith('..')) {
+  console.error(`${entryArg} ligt buiten het project.`)
+  process.exit(2)
+}
+const outFile = path.join(root, '.build', relative.replace(/\.tsx?$/, '.mjs'))
+const depth = relative.split(path.sep).length
+const up = '../'.repeat(depth)
+
+const result = await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: false,
+  write: false,
+  logLevel: 'error',
+  tsconfig: path.join(root, 'tsconfig.json'),
+  // Bundled modules all share the output file's import.meta.url; code that needs the project's
+  // folder reads REGISTER_PROJECT_DIR (see src/projectRoot.ts), set here before anything runs.
+  banner: {
+    js: `process.env.REGISTER_PROJECT_DIR ??= decodeURIComponent(new URL(${JSON.stringify(up)}, import.meta.url).pathname).replace(/\\/$/, '');`,
+  },
+})
+mkdirSync(path.dirname(outFile), { recursive: true })
+// Several processes may build the same entry at once: write aside, then rename atomically.
+const temporary = `${outFile}.${process.pid}.tmp`
+writeFileSync(temporary, result.outputFiles[0].contents)
+renameSync(temporary, outFile)
+
+await preloadLexical()
+
+process.argv = [process.argv[0], entry, ...rest]
+await import(pathToFileURL(outFile).href)
+
+/**
+ * Lexical's Node builds (`*.node.mjs`, chosen by the "node" export condition) pick their dev or
+ * prod file with a top-level `await import()`. When several of them are first loaded at once
+ * through one import graph (Payload's rich-text editor loads a dozen), Node 20 now and then
+ * never finishes evaluating them and the process exits with "unsettled top-level await".
+ * Loading them one by one, dependencies first, before anything else avoids that race.
+ */
+async function preloadLexical() {
+  const packages = new Map()
+  const add = (name) => {
+    if (packages.has(name)) return
+    let manifest
+    try {
+      manifest = JSON.parse(
+        readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'),
+      )
+    } catch {
+      return
+    }
+    const dependencies = Object.keys(manifest.dependencies ?? {}).filter(
+      (dependency) => dependency === 'lexical' || dependency.startsWith('@lexical/'),
+    )
+    packages.set(name, dependencies)
+    dependencies.forEach(add)
+  }
+  add('lexical')
+  for (const entry of readdirSync(path.join(root, 'node_modules', '@lexical'), {
+    withFileTypes: true,
+  })) {
+    if (entry.isDirectory()) add(`@lexical/${entry.name}`)
+  }
+  const loaded = new Set()
+  const load = async (name) => {
+    if (loaded.has(name)) return
+    loaded.add(name)
+    for (const dependency of packages.get(name) ?? []) await load(dependency)
+    try {
+      await import(name)
+    } catch {
+      // Packages that only exist for the browser (or need peers we do not use) are skipped.
+    }
+  }
+  for (const name of packages.keys()) await load(name)
+}

@@ -1,0 +1,230 @@
+/**
+ * `npm run audit:export -- --organisation gm0363 --from 2026-01-01 --to 2027-01-01 --format csv
+ * [--out file]`: the same export as GET /api/audit-events/export, for someone with access to
+ * the server instead of an account (DATABASE_URL or the embedded database under DATA_DIR).
+ * Without --out the file goes to standard output. The export is recorded in the history.
+ */
+import { loadConfig } from '../boot/loadConfig'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { createLocalReq, getPayload, type Payload, type Where } from 'payload'
+
+import { parseAuditPeriodBoundary } from '../audit/auditPeriod'
+import {
+  auditEventsToCsv,
+  auditEventsToJson,
+  collectAuditEvents,
+  collectChainContext,
+  type AuditExportQuery,
+} from '../audit/exportAuditEvents'
+import { writeAuditEvent } from '../audit/writeAuditEvent'
+import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
+import { openDatabase } from '../database/openDatabase'
+import { poolOf } from '../database/runSql'
+import { reportStartFailure } from './reportStartFailure'
+
+const USAGE = `Gebruik / usage:
+  npm run audit:export -- [--organisation <code of id>] [--from 2026-01-01] [--to 2027-01-01]
+                          [--format csv|json] [--out bestand]
+
+  --organisation  alleen deze organisatie (code zoals gm0363, of id); zonder: alles
+                  only this organisation (code like gm0363, or id); without: everything
+  --from / --to   periode; 'from' telt mee, 'to' niet; een datum is middernacht in Nederland
+                  period; 'from' included, 'to' not; a date means midnight in the Netherlands
+  --format        csv (standaard / default) of json (opnieuw te controleren / re-verifiable)
+  --out           schrijf naar dit bestand in plaats van naar het scherm / write to this file`
+
+class UsageError extends Error {}
+
+/** Loading the register did not finish; nothing the caller typed was wrong. */
+class LoadError extends Error {}
+
+interface ExportArguments {
+  organisation?: string
+  query: Omit<AuditExportQuery, 'organisationId'>
+  format: 'csv' | 'json'
+  out?: string
+}
+
+function readArguments(): ExportArguments | 'help' {
+  const { values } = parseArgs({
+    options: {
+      organisation: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  })
+  if (values.help) return 'help'
+  if (values.format !== 'csv' && values.format !== 'json') {
+    throw new UsageError(`Onbekend formaat '${values.format}': kies csv of json.`)
+  }
+  const query: Omit<AuditExportQuery, 'organisationId'> = {}
+  for (const key of ['from', 'to'] as const) {
+    const value = values[key]
+    if (value === undefined) continue
+    const moment = parseAuditPeriodBoundary(value)
+    if (!moment) {
+      throw new UsageError(`--${key} moet een datum zijn als 2026-01-31, niet '${value}'.`)
+    }
+    query[key] = moment
+  }
+  if (query.from && query.to && query.from >= query.to) {
+    throw new UsageError('--from moet vóór --to liggen.')
+  }
+  return { organisation: values.organisation, query, format: values.format, out: values.out }
+}
+
+async function organisationIdFor(payload: Payload, value: string): Promise<number> {
+  const where: Where = /^\d+$/.test(value)
+    ? { id: { equals: Number(value) } }
+    : { code: { equals: value.toLowerCase() } }
+  const found = await payload.find({
+    collection: 'organisations',
+    where,
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  if (!found.docs[0]) {
+    throw new UsageError(`Organisatie '${value}' bestaat niet / organisation does not exist.`)
+  }
+  return found.docs[0].id
+}
+
+const LOAD_TIMEOUT_MS = 120_000
+
+/**
+ * The same loader problem (see below) can also leave the import hanging for good: give up after
+ * two minutes with a clear message instead of waiting forever.
+ */
+async function withinTime<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new LoadError(
+            'Het laden van het register duurde langer dan twee minuten. Probeer het opnieuw.\n' +
+              'Loading the register took more than two minutes. Try again.',
+          ),
+        ),
+      LOAD_TIMEOUT_MS,
+    )
+  })
+  try {
+    return await Promise.race([work, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Stopping the embedded database ends Payload's open connections from the server side; without
+ * listeners that would crash the process after the export was written.
+ */
+function silencePool(payload: Payload): void {
+  const pool = poolOf(payload) as unknown as {
+    on: (event: string, listener: () => void) => void
+    _clients?: Array<{ on: (event: string, listener: () => void) => void }>
+  }
+  pool.on('error', () => undefined)
+  for (const client of pool._clients ?? []) client.on('error', () => undefined)
+}
+
+async function main(): Promise<number> {
+  const parsed = readArguments()
+  if (parsed === 'help') {
+    console.log(USAGE)
+    return 0
+  }
+  const settings = readRuntimeSettings()
+  ensurePayloadSecret(settings)
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    embeddedPort: settings.embeddedPort,
+  })
+  process.env.DATABASE_URL = database.url
+  let payload: Payload | undefined
+  try {
+    const config = await withinTime(loadConfig())
+    payload = await getPayload({ config })
+    const organisationId = parsed.organisation
+      ? await organisationIdFor(payload, parsed.organisation)
+      : null
+    const query: AuditExportQuery = { organisationId, ...parsed.query }
+    const events = await collectAuditEvents(payload, query, { overrideAccess: true })
+    const chain = parsed.format === 'json' ? await collectChainContext(payload, events) : undefined
+    const body =
+      parsed.format === 'csv' ? auditEventsToCsv(events) : auditEventsToJson(events, query, chain)
+
+    // Recorded like an export through the API; the actor is the system (no account).
+    const req = await createLocalReq({ context: {} }, payload)
+    await writeAuditEvent(req, {
+      eventType: 'export',
+      summary: `Geschiedenis geëxporteerd via de opdrachtregel (${events.length} gebeurtenissen, ${parsed.format})`,
+      organisationId,
+      details: { ...query, format: parsed.format, count: events.length, via: 'cli' },
+    })
+
+    if (parsed.out) {
+      fs.writeFileSync(path.resolve(parsed.out), body)
+      console.error(
+        `${events.length} gebeurtenissen geschreven naar / events written to ${path.resolve(parsed.out)}`,
+      )
+    } else {
+      // process.exit would cut off a large export still on its way through a pipe.
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(body, (error) => (error ? reject(error) : resolve())),
+      )
+    }
+    return 0
+  } finally {
+    if (payload) silencePool(payload)
+    await database.stop()
+  }
+}
+
+/**
+ * tsx's module loader now and then lets the process run out of work while an import is still
+ * pending (seen with its file cache shared by parallel processes): Node then exits with code 0
+ * and no output, which would look like success. Say so, and fail instead.
+ */
+let finished = false
+process.on('beforeExit', () => {
+  if (finished) return
+  console.error(
+    'Het programma stopte onverwacht tijdens het laden, zonder foutmelding. Probeer het opnieuw ' +
+      '(met TSX_DISABLE_CACHE=1 komt dit niet voor).\n' +
+      'The program stopped unexpectedly while loading, without an error. Try again ' +
+      '(with TSX_DISABLE_CACHE=1 this does not happen).',
+  )
+  process.exitCode = 1
+})
+
+main()
+  .then((code) => {
+    finished = true
+    process.exit(code)
+  })
+  .catch((error: unknown) => {
+    finished = true
+    const code = (error as { code?: unknown } | null)?.code
+    if (
+      error instanceof UsageError ||
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`)
+    } else if (error instanceof LoadError) {
+      console.error(error.message)
+    } else {
+      reportStartFailure(error)
+    }
+    process.exit(1)
+  })

@@ -1,0 +1,170 @@
+/**
+ * `npm run import -- <file> [--dry-run] [--strict] [--user <e-mail>] [--lang en] [--report f.json]`
+ *
+ * Imports an export of the national Algoritmeregister into DATABASE_URL (or the embedded
+ * database under DATA_DIR). Progress goes to stderr, the summary to stdout. See IMPORT_USAGE for
+ * the options and exit codes.
+ */
+import { loadConfig } from '../boot/loadConfig'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { getPayload } from 'payload'
+
+import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
+import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
+import { runMigrations } from '../database/runMigrations'
+import {
+  IMPORT_USAGE,
+  ImportUsageError,
+  parseImportArguments,
+  type ImportArguments,
+} from '../interop/importArguments'
+import { ImportRefusedError, importRegister, type ImportProgress } from '../interop/importRegister'
+import { formatImportSummary, renderProgress } from '../interop/importSummary'
+import { ImportFileError, readImportFile } from '../interop/readImportFile'
+import { reportStartFailure } from './reportStartFailure'
+
+/** Exit codes, as documented in IMPORT_USAGE. */
+const EXIT_OK = 0
+const EXIT_FAILED = 1
+const EXIT_REJECTED = 2
+
+/** Draws the progress line on stderr: redrawn in place on a terminal, every 10 % otherwise. */
+function progressPrinter(language: 'nl' | 'en'): {
+  update: (progress: ImportProgress) => void
+  finish: () => void
+} {
+  const tty = process.stderr.isTTY === true
+  let lastDraw = 0
+  let lastDecile = -1
+  let drawn = false
+  return {
+    update(progress) {
+      const finished = progress.done === progress.total
+      if (tty) {
+        const moment = Date.now()
+        if (!finished && moment - lastDraw < 100) return
+        lastDraw = moment
+        process.stderr.write(`\r${renderProgress(progress, language)}\u001b[K`)
+        drawn = true
+        return
+      }
+      const decile = Math.floor((progress.done / Math.max(progress.total, 1)) * 10)
+      if (decile === lastDecile && !finished) return
+      lastDecile = decile
+      process.stderr.write(`${renderProgress(progress, language)}\n`)
+    },
+    finish() {
+      if (tty && drawn) process.stderr.write('\n')
+    },
+  }
+}
+
+async function run(args: ImportArguments): Promise<number> {
+  const t = (text: { nl: string; en: string }) => text[args.language]
+  const file = path.resolve(args.file)
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+    console.error(
+      t({
+        nl: `Het bestand ${file} is niet te lezen (${reason}).`,
+        en: `The file ${file} cannot be read (${reason}).`,
+      }),
+    )
+    return EXIT_FAILED
+  }
+  const source = readImportFile(path.basename(file), text)
+
+  const settings = readRuntimeSettings()
+  ensurePayloadSecret(settings)
+  let database: DatabaseHandle | undefined
+  try {
+    database = await openDatabase({
+      databaseUrl: settings.databaseUrl,
+      dataDir: settings.dataDir,
+      embeddedPort: settings.embeddedPort,
+    })
+    process.env.DATABASE_URL = database.url
+    const payload = await getPayload({ config: await loadConfig() })
+    await runMigrations(payload)
+
+    const progress = args.quiet ? undefined : progressPrinter(args.language)
+    const result = await importRegister(payload, source, {
+      dryRun: args.dryRun,
+      strict: args.strict,
+      userEmail: args.user,
+      language: args.language,
+      onProgress: progress?.update,
+    })
+    progress?.finish()
+    process.stdout.write(
+      formatImportSummary(result, { language: args.language, verbose: args.verbose }),
+    )
+    if (args.report) {
+      fs.writeFileSync(path.resolve(args.report), `${JSON.stringify(result, null, 2)}\n`)
+      console.log(
+        t({
+          nl: `Het volledige resultaat staat in ${args.report}.`,
+          en: `The full result is in ${args.report}.`,
+        }),
+      )
+    }
+    return result.counts.rejected > 0 ? EXIT_REJECTED : EXIT_OK
+  } finally {
+    await database?.stop()
+  }
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2)
+  const english = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en')
+  let args: ImportArguments
+  try {
+    args = parseImportArguments(argv)
+  } catch (error) {
+    if (error instanceof ImportUsageError) {
+      console.error(`${english ? error.text.en : error.text.nl}\n`)
+      console.error(english ? IMPORT_USAGE.en : IMPORT_USAGE.nl)
+      return EXIT_FAILED
+    }
+    throw error
+  }
+  if (args.help) {
+    console.log(IMPORT_USAGE[args.language])
+    return EXIT_OK
+  }
+  try {
+    return await run(args)
+  } catch (error) {
+    if (error instanceof ImportFileError || error instanceof ImportRefusedError) {
+      console.error(error.text[args.language])
+      return EXIT_FAILED
+    }
+    throw error
+  }
+}
+
+// Seen with Node 20 and tsx's loader under load: loading the code sometimes stalls, the event loop
+// runs empty and Node would end with exit code 0 as if the import had succeeded.
+let finished = false
+process.on('beforeExit', () => {
+  if (finished) return
+  console.error(
+    'De import is gestopt voordat hij klaar was: het laden van de programmacode bleef hangen. Start de import opnieuw; wat al is ingelezen, blijft zoals het is. (The import stopped before it finished; run it again.)',
+  )
+  process.exit(EXIT_FAILED)
+})
+
+main()
+  .then((code) => {
+    finished = true
+    process.exit(code)
+  })
+  .catch((error: unknown) => {
+    reportStartFailure(error)
+    process.exit(EXIT_FAILED)
+  })
