@@ -34,6 +34,9 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' – Algoritmeregister' },
+    // Dutch-style dates ("23 november 2026 14:05") and no external avatar service.
+    dateFormat: 'd MMMM yyyy HH:mm',
+    avatar: 'default',
   },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

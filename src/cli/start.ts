@@ -23,9 +23,11 @@ function requestStopDuringStart(signal: string): void {
 }
 
 /**
- * The event loop ran empty before the register was serving. Seen on Node 20 under heavy load:
- * a dynamic import through tsx's off-thread module loader never settles, and the process would
- * end silently with exit code 0, which a supervisor takes for a deliberate stop.
+ * The event loop ran empty before the register was serving. Seen on Node 20 under heavy load
+ * when this file ran through tsx (`node --import tsx`): a dynamic import through the off-thread
+ * module loader never settled, and the process ended silently with exit code 0, which a
+ * supervisor takes for a deliberate stop. `npm start` now runs a bundle (scripts/run.mjs); the
+ * guard stays for other ways of starting.
  */
 function onStalledStart(): void {
   console.error(

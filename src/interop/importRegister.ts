@@ -27,6 +27,7 @@
  */
 
 import { sql } from '@payloadcms/db-postgres'
+import { emitPublicChange } from '../publicApi/publicChangeBus'
 import {
   commitTransaction,
   createLocalReq,
@@ -883,6 +884,8 @@ export async function importRegister(
       await killTransaction(shared)
     }
   }
+  // NOTIFY reaches this process's public API too, but only a moment later; say it directly.
+  if (committed) emitPublicChange('')
   reports.sort((a, b) => a.rowNumber - b.rowNumber)
   organisationsCreated.sort((a, b) => a.rowNumber - b.rowNumber)
 

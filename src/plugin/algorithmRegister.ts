@@ -120,6 +120,22 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
           },
         }),
       },
+      // Payload adds its job statistics global itself, readable and writable by any logged-in
+      // user; its schedule timestamps decide when review reminders run, so lock it down.
+      onInit: async (payload) => {
+        const jobStats = payload.config.globals.find(
+          (global) => global.slug === 'payload-jobs-stats',
+        )
+        if (jobStats) {
+          jobStats.access = {
+            ...jobStats.access,
+            read: ({ req }) => isPlatformAdmin(req.user),
+            update: ({ req }) => isPlatformAdmin(req.user),
+            readVersions: () => false,
+          }
+        }
+        await incoming.onInit?.(payload)
+      },
       custom: { ...incoming.custom, algorithmRegister: resolved },
     }
   }

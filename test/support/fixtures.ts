@@ -47,7 +47,7 @@ export async function createUser(
 ): Promise<User> {
   userCounter += 1
   const email = `persoon${userCounter}-${randomInt(1e9)}@noorderhaaks.example`
-  return payload.create({
+  const created = await payload.create({
     collection: 'users',
     data: {
       email,
@@ -58,6 +58,18 @@ export async function createUser(
     },
     overrideAccess: true,
   })
+  // The first account of an empty register becomes platform admin (first-register flow); a
+  // test that asked for someone else must not silently get that power.
+  if (created.isPlatformAdmin && !options.isPlatformAdmin) {
+    return payload.update({
+      collection: 'users',
+      id: created.id,
+      data: { isPlatformAdmin: false },
+      overrideAccess: true,
+      depth: 0,
+    })
+  }
+  return created
 }
 
 /** Logs in through the REST API and returns the JWT. */

@@ -213,7 +213,7 @@ export async function spawnRegister(options: SpawnOptions): Promise<RegisterProc
 /** Waits until the register printed its ready banner (the server listens by then). */
 export async function waitUntilReady(
   register: RegisterProcess,
-  timeoutMs = 120_000,
+  timeoutMs = 180_000,
 ): Promise<void> {
   await register.waitFor(/Het algoritmeregister draait/, timeoutMs)
 }

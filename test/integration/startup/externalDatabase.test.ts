@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import pg from 'pg'
 
 import {
@@ -17,6 +17,9 @@ import {
   spawnRegister,
   waitUntilReady,
 } from '../../support/spawnRegister'
+
+// Longer than waitUntilReady's limit, so a slow start fails with the register's output.
+jest.setTimeout(240_000)
 
 const adminUrl = process.env.REGISTER_TEST_ADMIN_URL as string
 const name = `register_test_startup_${randomBytes(4).toString('hex')}`

@@ -3,7 +3,7 @@
  * Payload's first-register endpoint (the admin's "create first user" screen), becomes
  * platform admin. Nobody can use that endpoint a second time.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import {
   cleanUpRegisters,
@@ -12,6 +12,9 @@ import {
   waitUntilReady,
   type RegisterProcess,
 } from '../../support/spawnRegister'
+
+// Longer than waitUntilReady's limit, so a slow start fails with the register's output.
+jest.setTimeout(240_000)
 
 let register: RegisterProcess
 

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import {
   cleanUpRegisters,
@@ -22,6 +22,9 @@ import {
   waitUntilReady,
   type RegisterProcess,
 } from '../../support/spawnRegister'
+
+// Longer than waitUntilReady's limit, so a slow start fails with the register's output.
+jest.setTimeout(240_000)
 
 const DEMO_PASSWORD = 'demo-wachtwoord'
 const PLATFORM_ADMIN = 'platform@algoritmeregister.example'

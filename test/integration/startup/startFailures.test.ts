@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 
 import {
   cleanUpRegisters,
@@ -17,6 +17,9 @@ import {
   stackTraceLines,
   type RegisterProcess,
 } from '../../support/spawnRegister'
+
+// Longer than waitUntilReady's limit, so a slow start fails with the register's output.
+jest.setTimeout(240_000)
 
 afterAll(async () => {
   await cleanUpRegisters()
