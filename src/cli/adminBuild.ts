@@ -61,6 +61,74 @@ export async function ensureAdminBuild(
 ): Promise<{ built: boolean; seconds: number }> {
   const log = options.log ?? ((line: string) => console.log(line))
   if (!options.force && adminBuildIsCurrent(projectDir)) return { built: false, seconds: 0 }
+  const release = await acquireBuildLock(projectDir, log, options.signal)
+  try {
+    // Another process may have built it while this one waited.
+    if (!options.force && adminBuildIsCurrent(projectDir)) return { built: false, seconds: 0 }
+    return await buildAdmin(projectDir, log, options.signal)
+  } finally {
+    release()
+  }
+}
+
+const LOCK = '.next-build.lock'
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One build at a time per checkout: several server processes started together from one folder
+ * (or a test run next to `npm start`) would otherwise write into the same `.next`. The lock is
+ * a folder (mkdir is atomic) holding the builder's pid; a lock whose process is gone is stale.
+ */
+export async function acquireBuildLock(
+  projectDir: string,
+  log: (line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<() => void> {
+  const lock = path.join(projectDir, LOCK)
+  const owner = path.join(lock, 'pid')
+  let told = false
+  for (;;) {
+    signal?.throwIfAborted()
+    try {
+      fs.mkdirSync(lock)
+      fs.writeFileSync(owner, String(process.pid))
+      return () => fs.rmSync(lock, { recursive: true, force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    let pid = Number.NaN
+    try {
+      pid = Number(fs.readFileSync(owner, 'utf8'))
+    } catch {
+      // Just created by another process, pid not written yet: wait a moment.
+    }
+    const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+    if ((Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) || (!pid && age > 10_000)) {
+      fs.rmSync(lock, { recursive: true, force: true })
+      continue
+    }
+    if (!told) {
+      log('Een ander proces bouwt de beheeromgeving al; even wachten...')
+      told = true
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
+async function buildAdmin(
+  projectDir: string,
+  log: (line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<{ built: boolean; seconds: number }> {
   log('De beheeromgeving wordt gebouwd (eenmalig, ongeveer een à twee minuten)...')
   const started = Date.now()
   const hash = adminSourceHash(projectDir)
@@ -74,7 +142,7 @@ export async function ensureAdminBuild(
         cwd: projectDir,
         env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'inherit', 'inherit'],
-        signal: options.signal,
+        signal,
       },
     )
     child.on('error', reject)

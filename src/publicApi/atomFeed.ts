@@ -24,23 +24,29 @@ function escapeXml(value: string): string {
 }
 
 /**
- * The latest publications, changes and withdrawals. Revisions of algorithms that are withdrawn
- * now are left out (they left the register); their withdrawal is an entry of its own.
+ * The latest publications, changes and withdrawals, of the whole register or of one
+ * organisation (its TOOI code). Revisions of algorithms that are withdrawn now are left out
+ * (they left the register); their withdrawal is an entry of its own.
  */
-export async function readFeedEntries(run: RunQuery): Promise<FeedEntry[]> {
+export async function readFeedEntries(
+  run: RunQuery,
+  organisation: string | null = null,
+): Promise<FeedEntry[]> {
+  const own = organisation ? 'AND p.organisation_code = $1' : ''
   const rows = await run<Record<string, unknown>>(
     `(SELECT 'revision' AS kind, p.lars, r.revision_number::int AS revision_number,
         r.approved_at AS at, r.snapshot->>'name' AS name, p.organisation_name,
         coalesce(nullif(r.change_summary, ''), r.snapshot->>'description_short') AS summary
       FROM revisions r JOIN public_algorithms p ON p.algorithm_id = r.algorithm_id
-      WHERE p.withdrawn_at IS NULL AND r.revision_number <= p.revision_number
+      WHERE p.withdrawn_at IS NULL AND r.revision_number <= p.revision_number ${own}
       ORDER BY r.approved_at DESC, r.id DESC LIMIT ${FEED_SIZE})
      UNION ALL
      (SELECT 'withdrawn', lars, revision_number, withdrawn_at, record->>'name', organisation_name,
         NULL
-      FROM public_algorithms WHERE withdrawn_at IS NOT NULL
+      FROM public_algorithms p WHERE withdrawn_at IS NOT NULL ${own}
       ORDER BY withdrawn_at DESC LIMIT ${FEED_SIZE})
      ORDER BY at DESC, lars LIMIT ${FEED_SIZE}`,
+    organisation ? [organisation] : [],
   )
   return rows.map((row) => {
     const revisionNumber = Number(row.revision_number)
@@ -64,11 +70,16 @@ const KIND_TITLES: Record<FeedEntry['kind'], string> = {
   withdrawn: 'Publicatie ingetrokken',
 }
 
-/** Renders the entries as an Atom 1.0 document (RFC 4287). */
-export function renderAtomFeed(entries: FeedEntry[], serverUrl: string): string {
+/** Renders the entries as an Atom 1.0 document (RFC 4287); `organisation` names a filtered feed. */
+export function renderAtomFeed(
+  entries: FeedEntry[],
+  serverUrl: string,
+  organisation: string | null = null,
+): string {
   const base = serverUrl.replace(/\/+$/, '')
   const host = new URL(base).hostname
-  const feedUrl = `${base}/register/v1/feed`
+  const query = organisation ? `?organisation=${encodeURIComponent(organisation)}` : ''
+  const feedUrl = `${base}/register/v1/feed${query}`
   const updated = entries[0]?.at ?? new Date(0).toISOString()
   const items = entries.map((entry) => {
     const link = `${base}/register/v1/algorithms/${entry.lars}`
@@ -99,8 +110,8 @@ export function renderAtomFeed(entries: FeedEntry[], serverUrl: string): string 
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
-    `  <id>tag:${escapeXml(host)},2024:register/v1/feed</id>`,
-    '  <title>Algoritmeregister: nieuwe en gewijzigde publicaties</title>',
+    `  <id>tag:${escapeXml(host)},2024:register/v1/feed${organisation ? `/${escapeXml(organisation)}` : ''}</id>`,
+    `  <title>Algoritmeregister: nieuwe en gewijzigde publicaties${organisation ? ` (${escapeXml(organisation)})` : ''}</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feedUrl)}"/>`,
     '  <generator>Algoritmeregister CMS</generator>',

@@ -141,7 +141,8 @@ function pageLink(query: URLSearchParams, page: number): string {
   return `${PUBLIC_API_BASE_PATH}/algorithms?${copy.toString()}`
 }
 
-function downloadOrganisation(context: RouteContext): string | null {
+/** The optional `organisation` (TOOI code) of the feed and the downloads. */
+function organisationFilter(context: RouteContext): string | null {
   checkQueryKeys(context.query, ['organisation'])
   const value = context.query.get('organisation')
   return value === null || value === '' ? null : organisationCode('organisation', value)
@@ -242,9 +243,13 @@ const ROUTES: ReadonlyArray<Omit<PublicRoute, 'pattern' | 'names'>> = [
   {
     path: '/feed',
     prepare: (context) => {
-      noQuery(context)
+      const organisation = organisationFilter(context)
       return async () => ({
-        body: renderAtomFeed(await readFeedEntries(context.run), context.serverUrl),
+        body: renderAtomFeed(
+          await readFeedEntries(context.run, organisation),
+          context.serverUrl,
+          organisation,
+        ),
         contentType: 'application/atom+xml; charset=utf-8',
         cacheControl: CACHE_CONTROL_MINUTE,
       })
@@ -253,7 +258,7 @@ const ROUTES: ReadonlyArray<Omit<PublicRoute, 'pattern' | 'names'>> = [
   {
     path: '/downloads/algorithms.csv',
     prepare: (context) => {
-      const organisation = downloadOrganisation(context)
+      const organisation = organisationFilter(context)
       return async () => ({
         body: renderCsv(await readPublishedRecords(context.run, organisation)),
         contentType: 'text/csv; charset=utf-8',
@@ -265,7 +270,7 @@ const ROUTES: ReadonlyArray<Omit<PublicRoute, 'pattern' | 'names'>> = [
   {
     path: '/downloads/algorithms.json',
     prepare: (context) => {
-      const organisation = downloadOrganisation(context)
+      const organisation = organisationFilter(context)
       return async () => ({
         ...json(await readPublishedRecords(context.run, organisation), CACHE_CONTROL_MINUTE),
         headers: attachment(`algoritmeregister${organisation ? `-${organisation}` : ''}.json`),

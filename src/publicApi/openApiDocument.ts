@@ -276,7 +276,9 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
           operationId: 'getFeed',
           tags: ['feed'],
           summary: 'Atom-feed van nieuwe, gewijzigde en ingetrokken publicaties',
-          description: 'De laatste 50 gebeurtenissen, nieuwste eerst (RFC 4287).',
+          description:
+            'De laatste 50 gebeurtenissen, nieuwste eerst (RFC 4287), van het hele register of van één organisatie.',
+          parameters: [param('feedOrganisation')],
           responses: {
             '200': ok('De feed.', 'application/atom+xml', { type: 'string' }),
             ...STANDARD_RESPONSES,
@@ -385,6 +387,13 @@ export function buildOpenApiDocument(options: OpenApiOptions): Record<string, un
           in: 'query',
           required: false,
           description: 'Alleen de algoritmes van deze organisatie (TOOI-code).',
+          schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' },
+        },
+        feedOrganisation: {
+          name: 'organisation',
+          in: 'query',
+          required: false,
+          description: 'Alleen de gebeurtenissen van deze organisatie (TOOI-code).',
           schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' },
         },
         organisationType: arrayQuery(

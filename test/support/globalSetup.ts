@@ -12,19 +12,24 @@ declare global {
 }
 
 /**
- * One fresh, migrated database for the whole integration run (embedded, or a uniquely named
- * one on the server in DATABASE_URL). Workers read its URL from REGISTER_TEST_DATABASE_URL.
+ * A fresh, migrated database for the integration run (embedded, or uniquely named on the server
+ * in DATABASE_URL), and one copy of it per further Jest worker, so that test files running side
+ * by side never see each other's rows. Test files find theirs through setupEnv.ts.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   const started = Date.now()
   const database = await createTestDatabase(process.env.DATABASE_URL)
   globalThis.__registerTestDatabase = database
   migrateDatabase(database.url, projectDir)
-  process.env.REGISTER_TEST_DATABASE_URL = database.url
+  const urls = [database.url]
+  for (let worker = 2; worker <= Math.max(1, globalConfig.maxWorkers); worker += 1) {
+    urls.push(await database.copy(`w${worker}`))
+  }
+  process.env.REGISTER_TEST_DATABASE_URLS = JSON.stringify(urls)
   process.env.REGISTER_TEST_ADMIN_URL = database.adminUrl
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'register-test-data-'))
   process.env.REGISTER_TEST_DATA_DIR = dataDir
   console.log(
-    `\nTest database ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${process.env.DATABASE_URL ? 'external server' : 'embedded'}).`,
+    `\n${urls.length} test database(s) ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${process.env.DATABASE_URL ? 'external server' : 'embedded'}).`,
   )
 }

@@ -15,7 +15,7 @@ import { createOrganisation, createUser } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
 import { query } from '../../support/workflowHelpers'
 import {
-  personalise,
+  personaliseUnused,
   readFixture,
   type FixtureName,
   type PersonalFixture,
@@ -85,7 +85,7 @@ describe('import of the English national export', () => {
   let first: ImportResult
 
   beforeAll(async () => {
-    fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     // The municipality exists already (with a code); the water board and foundation do not.
     gemeente = await createOrganisation(app.payload, { name: fixture.names.gemeente })
     first = await run(fixture.text)
@@ -323,7 +323,7 @@ describe('import of the English national export', () => {
 
 describe('matching and refusals', () => {
   it('matches an organisation by its code even when the name differs (JSON dump)', async () => {
-    const fixture = personalise(readFixture('noorderhaaks.json'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks.json'))
     const organisation = await createOrganisation(app.payload, { name: fixture.names.gemeente })
     const text = fixture.text.replace('"CODE"', JSON.stringify(organisation.code))
     const result = await run(text, { fileName: 'noorderhaaks.json' })
@@ -338,7 +338,7 @@ describe('matching and refusals', () => {
   })
 
   it('matches rows without LARS id by source_id, then by name (Dutch export)', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-nl.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-nl.csv'))
     const first = await run(fixture.text, { fileName: 'noorderhaaks-nl.csv' })
     expect(first.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0 })
     expect(first.labelLanguage).toBe('nl')
@@ -348,7 +348,7 @@ describe('matching and refusals', () => {
   })
 
   it('rejects a LARS id of another organisation and a LARS id repeated in the file', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     const [header, verkeer] = parseCsv(fixture.text)
     const file = (...rows: string[][]) => serializeCsv([header, ...rows], NATIONAL_CSV_STYLE)
     await run(file(verkeer))
@@ -382,7 +382,7 @@ describe('matching and refusals', () => {
 
 describe('strict mode and dry run', () => {
   it('strict: a file with a rejected row saves nothing, and lists every problem', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     const result = await run(fixture.text, { strict: true })
     expect(result.committed).toBe(false)
     expect(result.counts).toEqual({ created: 5, updated: 0, unchanged: 0, rejected: 2 })
@@ -392,7 +392,7 @@ describe('strict mode and dry run', () => {
   })
 
   it('strict: a clean file is saved as a whole', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     const clean = fixture.text
       .split('\n')
       .filter((line) => !line.startsWith('Proef met chatbot') && !line.startsWith('Meldingen'))
@@ -405,7 +405,7 @@ describe('strict mode and dry run', () => {
   })
 
   it('dry run: checks everything a real run would, then leaves nothing behind', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     const result = await run(fixture.text, { dryRun: true })
     expect(result.dryRun).toBe(true)
     expect(result.committed).toBe(false)

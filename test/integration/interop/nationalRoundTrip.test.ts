@@ -21,7 +21,11 @@ import { groupRejections } from '../../../src/interop/importSummary'
 import { readImportFile } from '../../../src/interop/readImportFile'
 import { createUser } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
-import { personalise, readFixture } from '../../fixtures/interop/interopFixtures'
+import {
+  personalise,
+  personaliseUnused,
+  readFixture,
+} from '../../fixtures/interop/interopFixtures'
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const WORKER = path.join(projectDir, 'test/fixtures/interop/freshRegisterWorker.ts')
@@ -122,7 +126,7 @@ afterAll(async () => {
 
 describe('national CSV export round trip', () => {
   it('export → import into an empty database → export gives an identical file', async () => {
-    const fixture = personalise(readFixture('noorderhaaks-en.csv'))
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks-en.csv'))
     const imported = await importRegister(
       app.payload,
       readImportFile('noorderhaaks-en.csv', fixture.text),

@@ -58,7 +58,9 @@ afterAll(async () => {
 
 describe('GET /register/v1/feed', () => {
   it('is an Atom feed of new, changed and withdrawn publications, newest first', async () => {
-    const answer = await getPublic(app.url, '/feed')
+    // Other test files publish into the same database (some with a clock set in the future):
+    // the organisation's own feed shows the order; the register's feed holds the same entries.
+    const answer = await getPublic(app.url, `/feed?organisation=${code}`)
     expect(answer.status).toBe(200)
     expect(answer.headers.get('content-type')).toMatch(/^application\/atom\+xml/)
     expect(answer.text).toMatch(
@@ -79,6 +81,19 @@ describe('GET /register/v1/feed', () => {
       (match) => Date.parse(match[1]),
     )
     expect([...times].sort((a, b) => b - a)).toEqual(times)
+    expect(answer.text).toContain(
+      `<link rel="self" type="application/atom+xml" href="http://localhost:3000/register/v1/feed?organisation=${code}"/>`,
+    )
+    expect(entries.every((entry) => entry.includes('<name>Gemeente Kwelderwijk</name>'))).toBe(true)
+
+    const whole = await getPublic(app.url, '/feed')
+    expect(whole.status).toBe(200)
+    const wholeTimes = [...whole.text.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map(
+      (match) => Date.parse(match[1]),
+    )
+    expect([...wholeTimes].sort((a, b) => b - a)).toEqual(wholeTimes)
+    expect((await getPublic(app.url, '/feed?organisation=GM 0363')).status).toBe(400)
+    expect((await getPublic(app.url, '/feed?organisatie=gm0363')).status).toBe(400)
   })
 })
 
