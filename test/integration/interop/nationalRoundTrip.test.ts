@@ -21,11 +21,7 @@ import { groupRejections } from '../../../src/interop/importSummary'
 import { readImportFile } from '../../../src/interop/readImportFile'
 import { createUser } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
-import {
-  personalise,
-  personaliseUnused,
-  readFixture,
-} from '../../fixtures/interop/interopFixtures'
+import { personalise, personaliseUnused, readFixture } from '../../fixtures/interop/interopFixtures'
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const WORKER = path.join(projectDir, 'test/fixtures/interop/freshRegisterWorker.ts')
