@@ -41,6 +41,8 @@ const SETTINGS = {
   approvalAlgorithms: 8,
 }
 const PASSWORD = 'Bench-wachtwoord-1'
+/** The heap setting the README's production command uses. */
+const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=256'
 
 function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -288,8 +290,9 @@ async function main(): Promise<void> {
 
     // People and an organisation for the approvals, through Payload's Local API.
     const env: Record<string, string> = {
-      // Heap settings for the server processes only (for example --max-old-space-size=192).
-      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+      // Heap settings for the server processes only. By default the ones the README gives for
+      // production (`NODE_OPTIONS=--max-old-space-size=256 npm start`); '' for Node's defaults.
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
       DATABASE_URL: database.url,
       PAYLOAD_SECRET: 'bench-secret',
       MAIL_TRANSPORT: 'memory',
@@ -327,9 +330,7 @@ async function main(): Promise<void> {
     const reviewerUser = await person('Goedkeurder', 'goedkeurder')
     const adminUser = await person('Beheerder', null)
 
-    log(
-      'starting the register server (as createServer mounts it), one with the cache off, one with the fast path',
-    )
+    log('starting the register server (as createServer mounts it) and one with the cache off')
     const main = await startChild('bench/benchServer.ts', [], env)
     children.push(main.child)
     const uncached = await startChild('bench/benchServer.ts', [], {
@@ -337,8 +338,6 @@ async function main(): Promise<void> {
       PUBLIC_API_CACHE_MB: '0',
     })
     children.push(uncached.child)
-    const fast = await startChild('bench/benchServer.ts', [], { ...env, BENCH_FAST_PATH: '1' })
-    children.push(fast.child)
     const serverPid = main.child.pid as number
     const rssAtStart = memoryOf(serverPid)
 
@@ -446,7 +445,6 @@ async function main(): Promise<void> {
       )
     }
     await warmDetails(main.url)
-    await warmDetails(fast.url)
     const c = SETTINGS.connections
     const d = SETTINGS.duration
     const results: Measurement[] = []
@@ -493,32 +491,6 @@ async function main(): Promise<void> {
         url: ceiling.url,
         connections: c,
         duration: d,
-      }),
-    )
-    results.push(
-      await measure({
-        scenario: 'public list, fast path (proposed)',
-        url: `${fast.url}${listPath}`,
-        connections: c,
-        duration: d,
-      }),
-    )
-    results.push(
-      await measure({
-        scenario: 'public detail, fast path (proposed)',
-        url: `${fast.url}/register/v1/algorithms`,
-        connections: c,
-        duration: d,
-        requests: [randomDetail('/register/v1/algorithms')],
-      }),
-    )
-    results.push(
-      await measure({
-        scenario: 'public search, fast path (proposed)',
-        url: `${fast.url}/register/v1/algorithms`,
-        connections: c,
-        duration: d,
-        requests: [randomSearch()],
       }),
     )
     results.push(
@@ -694,22 +666,7 @@ async function main(): Promise<void> {
     const detail = byName('public detail (random')
     const search = byName('public full-text')
     const approvalDurations = [...approvals.durationsMs].sort((a, b) => a - b)
-    const fastList = byName('public list, fast path')
-    const fastDetail = byName('public detail, fast path')
-    const fastSearch = byName('public search, fast path')
     const summary = {
-      fastPath: {
-        listVsPayloadRest: round(
-          fastList.requestsPerSecond / Math.max(1, restList.requestsPerSecond),
-          1,
-        ),
-        listVsCeiling: round(
-          fastList.requestsPerSecond / Math.max(1, ceilingResult.requestsPerSecond),
-          2,
-        ),
-        detailP99Ms: fastDetail.latencyMs.p99,
-        searchP95Ms: fastSearch.latencyMs.p95,
-      },
       serverRssAtStartMb: round(rssAtStart.rssMb, 0),
       listVsPayloadRest: round(list.requestsPerSecond / Math.max(1, restList.requestsPerSecond), 1),
       listVsCeiling: round(
@@ -750,7 +707,7 @@ async function main(): Promise<void> {
 
     const lines = [
       '',
-      `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.platform}; PostgreSQL ${database.kind}; load generator and servers on the same machine.`,
+      `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.platform}; PostgreSQL ${database.kind}; load generator and servers on the same machine; server NODE_OPTIONS '${env.NODE_OPTIONS}'.`,
       `Load average (1/5/15 min) at start: ${machine.loadAverageAtStart.join(' / ')}, at the end: ${os
         .loadavg()
         .map((value) => round(value, 1))
@@ -765,7 +722,6 @@ async function main(): Promise<void> {
       ),
       '',
       `public list / Payload REST: ${summary.listVsPayloadRest}×   public list / ceiling: ${summary.listVsCeiling}×`,
-      `with the fast path (proposed createServer change): list / Payload REST ${summary.fastPath.listVsPayloadRest}×, list / ceiling ${summary.fastPath.listVsCeiling}×, detail p99 ${summary.fastPath.detailP99Ms} ms, search p95 ${summary.fastPath.searchP95Ms} ms`,
       `server RSS: at start ${summary.serverRssAtStartMb} MB, max sampled ${summary.serverRssMaxMb} MB, peak (VmHWM) ${summary.serverRssPeakMb} MB (after the side-by-side runs: ${round(rssAfterScenarios.rssMb, 0)} MB)`,
       `mixed: ${summary.mixed.responses} responses, ${summary.mixed.freshnessChecks} freshness checks, errors ${summary.mixed.errors}, stale ${summary.mixed.stale}, unpublished ${summary.mixed.unpublished}, approvals ${summary.mixed.approvalsCompleted} (failed ${summary.mixed.approvalsFailed}, cycle p50 ${summary.mixed.approvalCycleMs.p50} ms)`,
       '',
