@@ -57,6 +57,11 @@ export interface SpawnOptions {
   env?: Record<string, string | undefined>
   /** Start in a process group of its own, so a test can signal the group like a terminal does. */
   ownProcessGroup?: boolean
+  /**
+   * Run `npm start` itself (npm → sh → node), as a supervisor would, instead of node directly;
+   * the child's pid is then npm's.
+   */
+  viaNpm?: boolean
 }
 
 const spawned = new Set<RegisterProcess>()
@@ -100,7 +105,10 @@ function startCommand(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>
   }
-  const [program, ...args] = (manifest.scripts?.start ?? '').trim().split(/\s+/)
+  const [program, ...args] = (manifest.scripts?.start ?? '')
+    .trim()
+    .replace(/^exec\s+/, '')
+    .split(/\s+/)
   if (program === 'tsx') return [path.join(projectDir, 'scripts/run.mjs'), ...args]
   if (program === 'node') return args
   throw new Error(`cannot run the start script without npm: ${manifest.scripts?.start}`)
@@ -124,7 +132,14 @@ export async function spawnRegister(options: SpawnOptions): Promise<RegisterProc
     if (value === undefined) delete env[name]
     else env[name] = value
   }
-  const child = spawn(process.execPath, startCommand(), {
+  // npm_execpath is set when the tests themselves run under npm; otherwise npm is on the PATH.
+  const npm = process.env.npm_execpath
+  const [command, args] = options.viaNpm
+    ? npm
+      ? [process.execPath, [npm, 'start']]
+      : ['npm', ['start']]
+    : [process.execPath, startCommand()]
+  const child = spawn(command, args, {
     cwd: projectDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

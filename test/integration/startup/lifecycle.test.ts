@@ -269,6 +269,21 @@ describe('restart on the same DATA_DIR', () => {
     expect(await register.exited).toEqual({ code: 0, signal: null })
     noPostgresLeft()
   })
+
+  it('stops when a supervisor sends SIGTERM to npm start itself', async () => {
+    // Docker, PM2 and many init scripts signal only the process they started: npm. npm passes
+    // the signal to its shell; the start script execs node, so the signal reaches the register.
+    const viaNpm = await spawnRegister({ dataDir, port, embeddedPort, viaNpm: true })
+    await waitUntilReady(viaNpm)
+    expect(postgresPidsFor(dataDir)).toHaveLength(1)
+    viaNpm.child.kill('SIGTERM')
+    await viaNpm.waitFor(/Gestopt\./, 30_000)
+    await viaNpm.exited
+    const deadline = Date.now() + 10_000
+    while ((await portIsOpen(port)) && Date.now() < deadline) await sleep(100)
+    expect(await portIsOpen(port)).toBe(false)
+    noPostgresLeft()
+  })
 })
 
 describe('recovery after a crash', () => {
