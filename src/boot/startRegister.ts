@@ -4,7 +4,7 @@ import { loadConfig } from './loadConfig'
 import { getPayload, type Payload } from 'payload'
 
 import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
-import { poolOf } from '../database/runSql'
+import { closePayloadPool } from '../database/closePayloadPool'
 import { runMigrations } from '../database/runMigrations'
 import { startJobRunner } from '../jobs/startJobRunner'
 import { seedDemo, type DemoLogin } from '../seed/seedDemo'
@@ -96,26 +96,16 @@ export async function startRegister(options: StartOptions): Promise<StartedRegis
       stopping ??= (async () => {
         await server.close()
         await jobs.stop()
-        await closePool(running)
+        await closePayloadPool(running)
         await database.stop()
       })()
       return stopping
     }
     return { settings, payload, server, database, demoLogins, userCount, stop }
   } catch (error) {
-    if (payload) await closePool(payload)
+    if (payload) await closePayloadPool(payload)
     await database.stop()
     if (database.kind === 'embedded') log('De start is afgebroken; de database is netjes gestopt.')
     throw error
   }
-}
-
-/** Ends the pool without hanging on the connection Payload keeps checked out. */
-async function closePool(payload: Payload): Promise<void> {
-  const pool = poolOf(payload)
-  pool.on('error', () => undefined)
-  await Promise.race([
-    pool.end().catch(() => undefined),
-    new Promise((r) => setTimeout(r, 2000).unref()),
-  ])
 }

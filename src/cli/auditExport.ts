@@ -22,7 +22,7 @@ import {
 import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
 import { openDatabase } from '../database/openDatabase'
-import { poolOf } from '../database/runSql'
+import { closePayloadPool } from '../database/closePayloadPool'
 import { reportStartFailure } from './reportStartFailure'
 
 const USAGE = `Gebruik / usage:
@@ -124,19 +124,6 @@ async function withinTime<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Stopping the embedded database ends Payload's open connections from the server side; without
- * listeners that would crash the process after the export was written.
- */
-function silencePool(payload: Payload): void {
-  const pool = poolOf(payload) as unknown as {
-    on: (event: string, listener: () => void) => void
-    _clients?: Array<{ on: (event: string, listener: () => void) => void }>
-  }
-  pool.on('error', () => undefined)
-  for (const client of pool._clients ?? []) client.on('error', () => undefined)
-}
-
 async function main(): Promise<number> {
   const parsed = readArguments()
   if (parsed === 'help') {
@@ -186,7 +173,7 @@ async function main(): Promise<number> {
     }
     return 0
   } finally {
-    if (payload) silencePool(payload)
+    if (payload) await closePayloadPool(payload)
     await database.stop()
   }
 }

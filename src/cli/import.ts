@@ -9,9 +9,10 @@ import { loadConfig } from '../boot/loadConfig'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
+import { closePayloadPool } from '../database/closePayloadPool'
 import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
 import { runMigrations } from '../database/runMigrations'
 import {
@@ -82,6 +83,7 @@ async function run(args: ImportArguments): Promise<number> {
   const settings = readRuntimeSettings()
   ensurePayloadSecret(settings)
   let database: DatabaseHandle | undefined
+  let payload: Payload | undefined
   try {
     database = await openDatabase({
       databaseUrl: settings.databaseUrl,
@@ -89,7 +91,7 @@ async function run(args: ImportArguments): Promise<number> {
       embeddedPort: settings.embeddedPort,
     })
     process.env.DATABASE_URL = database.url
-    const payload = await getPayload({ config: await loadConfig() })
+    payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
 
     const progress = args.quiet ? undefined : progressPrinter(args.language)
@@ -115,6 +117,7 @@ async function run(args: ImportArguments): Promise<number> {
     }
     return result.counts.rejected > 0 ? EXIT_REJECTED : EXIT_OK
   } finally {
+    if (payload) await closePayloadPool(payload)
     await database?.stop()
   }
 }

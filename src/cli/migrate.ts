@@ -1,9 +1,10 @@
 /** `npm run migrate`: applies committed migrations to DATABASE_URL (or the embedded database). */
 import { loadConfig } from '../boot/loadConfig'
 
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
+import { closePayloadPool } from '../database/closePayloadPool'
 import { openDatabase } from '../database/openDatabase'
 import { runMigrations } from '../database/runMigrations'
 import { reportStartFailure } from './reportStartFailure'
@@ -17,11 +18,13 @@ async function main(): Promise<void> {
     embeddedPort: settings.embeddedPort,
   })
   process.env.DATABASE_URL = database.url
+  let payload: Payload | undefined
   try {
-    const payload = await getPayload({ config: await loadConfig() })
+    payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
     console.log('Migraties zijn bijgewerkt.')
   } finally {
+    if (payload) await closePayloadPool(payload)
     await database.stop()
   }
 }

@@ -656,6 +656,15 @@ async function importRow(
       contentHash: revision.contentHash,
       fields: changedFields,
       warnings: context.warnings.length,
+      // What the import changed or left out, with the value from the file: the record of it
+      // outlives the import report.
+      changedValues: context.warnings
+        .filter((warning) => warning.kind === 'changed')
+        .map((warning) => ({
+          field: warning.field,
+          ...(warning.value === undefined ? {} : { value: warning.value }),
+          message: warning.message.nl,
+        })),
     },
   })
   return {

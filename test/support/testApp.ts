@@ -1,7 +1,7 @@
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import configPromise from '../../payload.config'
-import { poolOf } from '../../src/database/runSql'
+import { closePayloadPool } from '../../src/database/closePayloadPool'
 import { createServer, type RunningServer } from '../../src/server/createServer'
 
 export interface TestApp {
@@ -36,13 +36,6 @@ export async function closeTestApp(): Promise<void> {
   const app = await shared
   shared = undefined
   await app.server.close()
-  const pool = poolOf(app.payload) as unknown as {
-    on: (event: string, listener: () => void) => void
-    end: () => Promise<void>
-    _clients?: Array<{ on: (event: string, listener: () => void) => void }>
-  }
-  // Payload keeps one client checked out, so end() may never resolve: give it a moment.
-  pool.on('error', () => undefined)
-  for (const client of pool._clients ?? []) client.on('error', () => undefined)
-  await Promise.race([pool.end().catch(() => undefined), new Promise((r) => setTimeout(r, 500))])
+  // Payload keeps one client checked out, so the pool may never end: give it a moment.
+  await closePayloadPool(app.payload, 500)
 }

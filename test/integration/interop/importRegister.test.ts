@@ -215,6 +215,22 @@ describe('import of the English national export', () => {
     ])
   })
 
+  it('keeps what the import changed, with the value from the file, in the import event', async () => {
+    const dijk = await algorithmByLars(fixture.lars.dijkbewaking)
+    expect(dijk.website).toBe('https://www.haaksdelta.nl/dijken')
+    const [event] = await query<{ details: { changedValues: unknown[] } }>(
+      app.payload,
+      sql`SELECT details FROM audit_events
+          WHERE event_type = 'import' AND details->>'lars' = ${fixture.lars.dijkbewaking}`,
+    )
+    expect(event.details.changedValues).toContainEqual({
+      field: 'website',
+      value: 'www.haaksdelta.nl/dijken',
+      message:
+        'Webadres "www.haaksdelta.nl/dijken" was niet compleet; het is "https://www.haaksdelta.nl/dijken" geworden.',
+    })
+  })
+
   it('gives a row without LARS id a new id, and finds it again by source_id', async () => {
     const row8 = first.rows.find((row) => row.rowNumber === 8)
     expect(row8?.lars).toMatch(/^\d{8}$/)
@@ -226,9 +242,15 @@ describe('import of the English national export', () => {
     const chatbot = first.rows.find((row) => row.rowNumber === 6)
     expect(chatbot?.reasons).toEqual([expect.objectContaining({ field: 'status' })])
     expect(chatbot?.reasons[0].message.nl).toContain('"Experimental" is geen toegestane waarde')
+    // Its website "niet openbaar" is only left out (an optional field, with a warning); its
+    // contact details hold no address at all, and they are required.
     const meldingen = first.rows.find((row) => row.rowNumber === 7)
-    expect(meldingen?.reasons.map((reason) => reason.field)).toEqual(['website'])
-    expect(meldingen?.reasons[0].message.nl).toContain('geen geldige link')
+    expect(meldingen?.reasons.map((reason) => reason.field)).toEqual(['contact_email'])
+    expect(meldingen?.reasons[0].message.nl).toContain('geen geldig e-mailadres')
+    expect(meldingen?.warnings.map((warning) => [warning.field, warning.value])).toContainEqual([
+      'website',
+      'niet openbaar',
+    ])
     expect(await algorithmByLars(fixture.lars.chatbot)).toBeUndefined()
     expect(await algorithmByLars(fixture.lars.meldingen)).toBeUndefined()
   })

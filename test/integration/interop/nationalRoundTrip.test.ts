@@ -228,7 +228,7 @@ describe('the real national export (reference data, optional)', () => {
     const { created, updated, unchanged, rejected } = result.counts
     expect(result.total).toBe(869)
     expect(created + updated + unchanged + rejected).toBe(869)
-    expect(created).toBeGreaterThan(600)
+    expect(created).toBeGreaterThan(780)
     expect(result.durationMs).toBeLessThan(60_000)
 
     const secondReport = path.join(folder, 'real-2.json')
