@@ -197,6 +197,8 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await logIn(reviewer.page, baseUrl, REVIEWER, PASSWORD)
   const task = reviewer.page.getByTestId('tasks-to-review').getByRole('link', { name: NAME })
   await task.waitFor()
+  // The progress overview on the same dashboard, with its chart per publication category.
+  await reviewer.page.getByTestId('progress-chart').getByRole('img').first().waitFor()
   await shot(reviewer.page, '06-reviewer-tasks')
 
   // 07: the reviewer asks for changes with a comment.

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { ProgressReport, ProgressTotals } from '../../reports/progressReport'
 import { useAdminText } from '../i18n/useAdminText'
 import { errorMessageOf } from '../workflow/workflowTypes'
+import { ProgressChart } from './ProgressChart'
 
 function inProgress(totals: ProgressTotals): number {
   return totals.byState.concept + totals.byState.teruggezet
@@ -121,6 +122,7 @@ export const ProgressOverview: React.FC = () => {
           ))}
         </tbody>
       </table>
+      <ProgressChart report={report} />
       <table className="ar-progress__table">
         <caption className="ar-progress__caption">
           {report.organisations.length === 1
