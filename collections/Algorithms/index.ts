@@ -18,6 +18,7 @@ import { WORKFLOW_STATES, STATE_LABELS } from '../../src/workflow/stateMachine'
 import { isHttpUrl } from '../../src/standard/validators'
 import { localise } from '../../src/i18n/localise'
 import { addAdminAids } from '../../src/admin/config/addAdminAids'
+import { ADMIN_COMPONENTS } from '../../src/plugin/adminComponents'
 import { compareTabLabel } from '../../src/admin/compare/compareTabLabel'
 import { standardField, validateLang } from './standardFields'
 
@@ -66,11 +67,11 @@ export const Algorithms: CollectionConfig = {
       en: 'Descriptions of algorithms following publication standard 1.0. Only approved versions become public.',
     },
     components: {
-      beforeList: ['/src/admin/templates/StartFromTemplate#StartFromTemplate'],
+      beforeList: [ADMIN_COMPONENTS.StartFromTemplate],
       views: {
         edit: {
           compare: {
-            Component: '/src/admin/compare/CompareView#CompareView',
+            Component: ADMIN_COMPONENTS.CompareView,
             path: '/vergelijken',
             tab: { label: compareTabLabel, href: '/vergelijken', order: 100 },
           },
@@ -109,7 +110,7 @@ export const Algorithms: CollectionConfig = {
               admin: {
                 components: {
                   Field: {
-                    path: '/src/admin/templates/StartFromTemplate#StartFromTemplate',
+                    path: ADMIN_COMPONENTS.StartFromTemplate,
                     clientProps: { placement: 'create' },
                   },
                 },
@@ -299,7 +300,7 @@ export const Algorithms: CollectionConfig = {
       type: 'ui',
       admin: {
         position: 'sidebar',
-        components: { Field: '/src/admin/workflow/WorkflowPanel#WorkflowPanel' },
+        components: { Field: ADMIN_COMPONENTS.WorkflowPanel },
       },
     },
     {
@@ -372,7 +373,7 @@ export const Algorithms: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
         // The workflow panel at the top of the sidebar shows these values.
-        components: { Field: '/src/admin/workflow/ShownInPanel#ShownInPanel' },
+        components: { Field: ADMIN_COMPONENTS.ShownInPanel },
       },
       fields: [
         {

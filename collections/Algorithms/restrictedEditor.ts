@@ -11,7 +11,7 @@ import {
  * The editor for the standard's long texts: paragraphs, line breaks and lists only, because the
  * standard allows no other HTML (div, br, p, ul, ol, li). No bold, headings or links to strip later.
  */
-export const restrictedEditor = lexicalEditor({
+export const restrictedEditor: ReturnType<typeof lexicalEditor> = lexicalEditor({
   features: () => [
     ParagraphFeature(),
     UnorderedListFeature(),

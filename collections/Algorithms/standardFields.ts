@@ -2,6 +2,7 @@ import type { Field, FieldHook, PayloadRequest, Validate } from 'payload'
 
 import { acceptStandardHtml } from '../../hooks/acceptStandardHtml'
 import { localise } from '../../src/i18n/localise'
+import { ADMIN_COMPONENTS } from '../../src/plugin/adminComponents'
 import {
   publicationStandard,
   type StandardFieldDefinition,
@@ -222,7 +223,7 @@ export function standardField(key: StandardKey): Field {
           ...base.admin,
           components: {
             Field: {
-              path: '/src/admin/fields/StandardSelectField#StandardSelectField',
+              path: ADMIN_COMPONENTS.StandardSelectField,
               clientProps: { options, hasMany: many },
             },
           },

@@ -12,10 +12,11 @@ import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { platformAdminOnly } from '../../access/platformAdminOnly'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
+import { ADMIN_COMPONENTS } from './adminComponents'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 
 const REGISTER_COLLECTIONS = [Organisations, Users, Algorithms, Revisions, AuditEvents]
-const REGISTER_DASHBOARD = '/src/admin/dashboard/RegisterDashboard#RegisterDashboard'
+const REGISTER_DASHBOARD = ADMIN_COMPONENTS.RegisterDashboard
 
 /**
  * Merges the register's users collection into a host's existing one: the host keeps its own

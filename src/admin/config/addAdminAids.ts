@@ -1,10 +1,11 @@
 import type { Field } from 'payload'
 
 import { ANALYSED_FIELDS } from '../../plainLanguage/analyseAlgorithmTexts'
+import { ADMIN_COMPONENTS } from '../../plugin/adminComponents'
 import { publicationStandard, type StandardKey } from '../../standard/publicationStandard'
 
 /** Import-map path of the component under each text field. */
-export const FIELD_AIDS_COMPONENT = '/src/admin/fields/FieldAids#FieldAids'
+export const FIELD_AIDS_COMPONENT = ADMIN_COMPONENTS.FieldAids
 
 const TEXT_TYPES = new Set(['text', 'textarea', 'richText'])
 

@@ -1,0 +1,10 @@
+/**
+ * Admin components that run in the browser, referenced from the plugin's config as
+ * `@algoritmeregister/payload-plugin/client#Name` so a host's import map resolves them from
+ * the installed package. Every component file carries its own 'use client' directive.
+ */
+export { FieldAids } from '../admin/fields/FieldAids'
+export { StandardSelectField } from '../admin/fields/StandardSelectField'
+export { StartFromTemplate } from '../admin/templates/StartFromTemplate'
+export { ShownInPanel } from '../admin/workflow/ShownInPanel'
+export { WorkflowPanel } from '../admin/workflow/WorkflowPanel'

@@ -1,0 +1,6 @@
+/**
+ * Admin components rendered on the server (they read through the Local API), referenced as
+ * `@algoritmeregister/payload-plugin/rsc#Name`.
+ */
+export { CompareView } from '../admin/compare/CompareView'
+export { RegisterDashboard } from '../admin/dashboard/RegisterDashboard'
