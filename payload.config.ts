@@ -2,6 +2,8 @@ import path from 'node:path'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { nl } from '@payloadcms/translations/languages/nl'
 import { buildConfig } from 'payload'
 
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
@@ -38,11 +40,15 @@ export default buildConfig({
     dateFormat: 'd MMMM yyyy HH:mm',
     avatar: 'default',
   },
+  // The register is Dutch first: Dutch admin unless a user picks English.
+  i18n: { supportedLanguages: { nl, en }, fallbackLanguage: 'nl' },
   graphQL: { disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   plugins: [
     algorithmRegister({
       serverUrl: process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+      // A stand-alone register: the first account on an empty database sets it up.
+      firstUserIsPlatformAdmin: true,
     }),
   ],
 })

@@ -10,7 +10,6 @@ import { usersEditableBy } from '../access/usersEditableBy'
 import { canUseAdmin } from '../access/canUseAdmin'
 import { guardMembershipChanges } from '../hooks/guardMembershipChanges'
 import { refusePlatformAdminChange } from '../hooks/refusePlatformAdminChange'
-import { makeFirstUserPlatformAdmin } from '../hooks/makeFirstUserPlatformAdmin'
 import { recordAuditEvent } from '../hooks/recordAuditEvent'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
 import { recordLoginSuccess } from '../hooks/recordLoginSuccess'
@@ -51,7 +50,6 @@ export const Users: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeChange: [makeFirstUserPlatformAdmin],
     afterChange: [recordAuditEvent],
     afterDelete: [recordAuditDeletion],
     afterLogin: [recordLoginSuccess],

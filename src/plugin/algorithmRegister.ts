@@ -1,5 +1,3 @@
-import { en } from '@payloadcms/translations/languages/en'
-import { nl } from '@payloadcms/translations/languages/nl'
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { Algorithms } from '../../collections/Algorithms'
@@ -7,34 +5,47 @@ import { AuditEvents } from '../../collections/AuditEvents'
 import { Organisations } from '../../collections/Organisations'
 import { Revisions } from '../../collections/Revisions'
 import { Users } from '../../collections/Users'
+import { makeFirstUserPlatformAdmin } from '../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../hooks/recordLoginFailure'
-import { isPlatformAdmin } from '../../access/isPlatformAdmin'
-import { platformAdminOnly } from '../../access/platformAdminOnly'
+import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
 import { ADMIN_COMPONENTS } from './adminComponents'
+import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
+import { withoutBehaviour } from './withoutBehaviour'
 
-const REGISTER_COLLECTIONS = [Organisations, Users, Algorithms, Revisions, AuditEvents]
-const REGISTER_DASHBOARD = ADMIN_COMPONENTS.RegisterDashboard
+const USERS_SLUG = 'users'
+const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents]
+
+/** The register's user fields without `required`: a host's existing users have no values yet. */
+function optionalFields(fields: CollectionConfig['fields']): CollectionConfig['fields'] {
+  return fields.map((field) =>
+    'required' in field && field.required && field.type !== 'array'
+      ? ({ ...field, required: false } as typeof field)
+      : field,
+  )
+}
 
 /**
- * Merges the register's users collection into a host's existing one: the host keeps its own
- * fields and hooks, the register adds roles per organisation and its access rules.
+ * Adds the register to a host's own users collection: the host keeps its fields, hooks and
+ * access rules. The register adds roles per organisation, the platform-admin flag and (when
+ * the host has none) an optional name; its access rules are combined with the host's, so the
+ * host's admins keep every right they had and the register's roles add rights of their own.
  */
-function mergeUsers(host: CollectionConfig): CollectionConfig {
+function extendHostUsers(host: CollectionConfig, enabled: boolean): CollectionConfig {
   const hostFieldNames = new Set(host.fields.map((f) => ('name' in f ? f.name : undefined)))
+  const fields = [
+    ...host.fields,
+    ...optionalFields(Users.fields).filter((f) => !('name' in f) || !hostFieldNames.has(f.name)),
+  ]
+  if (!enabled) return { ...host, fields }
   return {
     ...host,
-    auth: host.auth || Users.auth,
-    access: { ...host.access, ...Users.access },
-    fields: [
-      ...host.fields,
-      ...Users.fields.filter((f) => !('name' in f) || !hostFieldNames.has(f.name)),
-    ],
+    access: combineAccess(host.access, Users.access),
+    fields,
     hooks: {
       ...host.hooks,
-      beforeChange: [...(host.hooks?.beforeChange ?? []), ...(Users.hooks?.beforeChange ?? [])],
       afterChange: [...(host.hooks?.afterChange ?? []), ...(Users.hooks?.afterChange ?? [])],
       afterDelete: [...(host.hooks?.afterDelete ?? []), ...(Users.hooks?.afterDelete ?? [])],
       afterLogin: [...(host.hooks?.afterLogin ?? []), ...(Users.hooks?.afterLogin ?? [])],
@@ -42,84 +53,93 @@ function mergeUsers(host: CollectionConfig): CollectionConfig {
   }
 }
 
+/** The register's own users collection, for a config that has none (a stand-alone register). */
+function ownUsers(enabled: boolean, firstUserIsPlatformAdmin: boolean): CollectionConfig {
+  if (!enabled) return withoutBehaviour(Users)
+  if (!firstUserIsPlatformAdmin) return Users
+  return {
+    ...Users,
+    hooks: {
+      ...Users.hooks,
+      beforeChange: [...(Users.hooks?.beforeChange ?? []), makeFirstUserPlatformAdmin],
+    },
+  }
+}
+
 /**
- * The algorithm register as a Payload plugin: organisations, users with roles per organisation,
- * algorithm descriptions per publication standard 1.0, immutable revisions and a hash-chained
- * audit history, with their hooks and endpoints. Add it to any Payload config on PostgreSQL:
+ * The algorithm register as a Payload plugin: organisations, roles per organisation on the
+ * host's users, algorithm descriptions per publication standard 1.0, immutable revisions and a
+ * hash-chained audit history, with their hooks, endpoints, jobs and admin components. Add it to
+ * any Payload config on PostgreSQL:
  *
  * ```ts
- * plugins: [algorithmRegister({ reviewIntervalMonths: 12 })]
+ * plugins: [algorithmRegister({ serverUrl: 'https://cms.example.nl' })]
  * ```
- * Invalid options throw when the config is built.
+ * Invalid options throw when the config is built. The host keeps its languages, its users'
+ * access rules and its job access; see AlgorithmRegisterOptions for what can be set.
  */
 export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
   const resolved = resolveRegisterOptions(options)
   return (incoming: Config): Config => {
+    setHostPlatformAdminRule(resolved.enabled ? resolved.isPlatformAdmin : undefined)
     const hostCollections = incoming.collections ?? []
-    const clash = hostCollections.find(
-      (c) => c.slug !== 'users' && REGISTER_COLLECTIONS.some((r) => r.slug === c.slug),
-    )
+    const clash = hostCollections.find((c) => OWN_COLLECTIONS.some((r) => r.slug === c.slug))
     if (clash) {
       throw new Error(
         `algorithmRegister: the config already has a collection '${clash.slug}', which the register needs for itself.`,
       )
     }
-    const hostUsers = hostCollections.find((c) => c.slug === 'users')
-    const registerCollections = REGISTER_COLLECTIONS.map((collection) => {
-      if (collection.slug === 'users' && hostUsers) return mergeUsers(hostUsers)
-      if (resolved.enabled) return collection
-      // Disabled: keep the schema, drop behaviour.
-      return { ...collection, hooks: {}, endpoints: [] }
-    })
-    const supportedLanguages = { ...(incoming.i18n?.supportedLanguages ?? {}), nl, en }
+    const hostUsers = hostCollections.find((c) => c.slug === USERS_SLUG)
+    const users = hostUsers
+      ? extendHostUsers(hostUsers, resolved.enabled)
+      : ownUsers(resolved.enabled, resolved.firstUserIsPlatformAdmin)
+    const own = OWN_COLLECTIONS.map((c) => (resolved.enabled ? c : withoutBehaviour(c)))
+    const collections = hostUsers
+      ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
+      : [...hostCollections, own[0], users, ...own.slice(1)]
+    // Disabled: the schema stays (collections, fields and the job task slugs, which are a
+    // database enum), everything else of the host's config is left as it was.
+    const jobs = {
+      ...incoming.jobs,
+      tasks: [...(incoming.jobs?.tasks ?? []), sendNotificationTask, reviewRemindersTask],
+    }
+    if (!resolved.enabled) {
+      return {
+        ...incoming,
+        collections,
+        jobs,
+        custom: { ...incoming.custom, algorithmRegister: resolved },
+      }
+    }
     return {
       ...incoming,
-      collections: [...hostCollections.filter((c) => c.slug !== 'users'), ...registerCollections],
+      collections,
       admin: {
         ...incoming.admin,
-        user: incoming.admin?.user ?? 'users',
+        user: incoming.admin?.user ?? (hostUsers ? undefined : USERS_SLUG),
         components: {
           ...incoming.admin?.components,
           // "Mijn taken" and the progress overview, above the host's own dashboard additions.
           beforeDashboard: [
-            REGISTER_DASHBOARD,
+            ADMIN_COMPONENTS.RegisterDashboard,
             ...(incoming.admin?.components?.beforeDashboard ?? []),
           ],
         },
       },
-      i18n: {
-        ...incoming.i18n,
-        supportedLanguages,
-        fallbackLanguage: resolved.defaultLanguage,
-      },
       hooks: {
         ...incoming.hooks,
-        afterError: [
-          ...(incoming.hooks?.afterError ?? []),
-          ...(resolved.enabled ? [recordLoginFailure] : []),
-        ],
+        afterError: [...(incoming.hooks?.afterError ?? []), recordLoginFailure],
       },
       jobs: {
-        ...incoming.jobs,
-        tasks: [...(incoming.jobs?.tasks ?? []), sendNotificationTask, reviewRemindersTask],
-        access: {
-          ...incoming.jobs?.access,
-          run: ({ req }) => isPlatformAdmin(req.user),
-          queue: ({ req }) => isPlatformAdmin(req.user),
-          cancel: ({ req }) => isPlatformAdmin(req.user),
-        },
-        // Job inputs hold e-mail addresses: only platform admins may read the queue.
-        jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-          ...defaultJobsCollection,
-          access: {
-            ...defaultJobsCollection.access,
-            read: platformAdminOnly,
-            create: platformAdminOnly,
-            update: platformAdminOnly,
-            delete: platformAdminOnly,
-            readVersions: () => false,
-          },
-        }),
+        ...jobs,
+        // Job inputs hold e-mail addresses: platform admins may run and read the queue, next to
+        // whoever the host's own rules allow.
+        access: combineJobAccess(incoming.jobs?.access),
+        jobsCollectionOverrides: (args) =>
+          lockJobsCollection(
+            incoming.jobs?.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection,
+            args.defaultJobsCollection,
+          ),
       },
       // Payload adds its job statistics global itself, readable and writable by any logged-in
       // user; its schedule timestamps decide when review reminders run, so lock it down.

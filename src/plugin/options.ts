@@ -1,8 +1,14 @@
-/** Options of the algorithmRegister plugin. Every option is optional. */
+/**
+ * Options of the algorithmRegister plugin. Every option is optional.
+ *
+ * Languages are the host's: the plugin's labels carry Dutch and English text, and the host
+ * decides with `i18n.supportedLanguages` and `i18n.fallbackLanguage` which ones the admin offers.
+ */
 export interface AlgorithmRegisterOptions {
   /**
-   * Turn the register off while keeping it in the config (its collections stay, so the database
-   * schema does not change; hooks, endpoints and jobs are not added).
+   * Turn the register off while keeping it in the config. Its collections and fields stay, so
+   * the database schema does not change; its hooks, endpoints, dashboard, job access rules and
+   * platform-admin rules are not added, and the host's users collection keeps its own access.
    * @default true
    */
   enabled?: boolean
@@ -18,12 +24,6 @@ export interface AlgorithmRegisterOptions {
    */
   fourEyesByDefault?: boolean
   /**
-   * Language of the admin when a user has not chosen one. Dutch and English are always
-   * available.
-   * @default 'nl'
-   */
-  defaultLanguage?: 'nl' | 'en'
-  /**
    * Public address of this register, used for links in e-mails and the Atom feed.
    * @default 'http://localhost:3000'
    */
@@ -33,20 +33,36 @@ export interface AlgorithmRegisterOptions {
    * @default { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' }
    */
   sender?: { name: string; address: string }
+  /**
+   * Let the first account created on an empty database (Payload's first-register screen)
+   * become platform admin. Meant for a stand-alone register; a host with its own admins leaves
+   * it off and names its platform admins with `isPlatformAdmin` or the users' flag.
+   * @default false
+   */
+  firstUserIsPlatformAdmin?: boolean
+  /**
+   * Which of the host's users run the whole register, besides users whose "Platformbeheerder"
+   * flag is on (for example `(user) => user.roles?.includes('admin')`). Called with `req.user`
+   * of the users collection; return true only for logged-in users.
+   * @default undefined (only the flag counts)
+   */
+  isPlatformAdmin?: (user: unknown) => boolean
 }
 
-export type ResolvedRegisterOptions = Required<AlgorithmRegisterOptions>
+/** The options after defaults are filled in (`isPlatformAdmin` stays optional). */
+export type ResolvedRegisterOptions = Required<Omit<AlgorithmRegisterOptions, 'isPlatformAdmin'>> &
+  Pick<AlgorithmRegisterOptions, 'isPlatformAdmin'>
 
-export const DEFAULT_OPTIONS: ResolvedRegisterOptions = {
+export const DEFAULT_OPTIONS: Readonly<ResolvedRegisterOptions> = {
   enabled: true,
   reviewIntervalMonths: 12,
   fourEyesByDefault: true,
-  defaultLanguage: 'nl',
   serverUrl: 'http://localhost:3000',
   sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
+  firstUserIsPlatformAdmin: false,
 }
 
-const KNOWN_KEYS = Object.keys(DEFAULT_OPTIONS)
+const KNOWN_KEYS = [...Object.keys(DEFAULT_OPTIONS), 'isPlatformAdmin']
 
 function fail(message: string): never {
   throw new Error(`algorithmRegister: ${message}`)
@@ -82,6 +98,11 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
   }
   const options = input as Record<string, unknown>
   for (const key of Object.keys(options)) {
+    if (key === 'defaultLanguage') {
+      fail(
+        `'defaultLanguage' is not an option: languages are the host's, set i18n.fallbackLanguage in the Payload config.`,
+      )
+    }
     if (!KNOWN_KEYS.includes(key)) {
       fail(`unknown option '${key}'. Known options: ${KNOWN_KEYS.join(', ')}.`)
     }
@@ -104,12 +125,6 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
       fail(`'fourEyesByDefault' must be true or false, got ${shown(options.fourEyesByDefault)}.`)
     }
     resolved.fourEyesByDefault = options.fourEyesByDefault
-  }
-  if (options.defaultLanguage !== undefined) {
-    if (options.defaultLanguage !== 'nl' && options.defaultLanguage !== 'en') {
-      fail(`'defaultLanguage' must be 'nl' or 'en', got ${shown(options.defaultLanguage)}.`)
-    }
-    resolved.defaultLanguage = options.defaultLanguage
   }
   if (options.serverUrl !== undefined) {
     const url = options.serverUrl
@@ -140,6 +155,22 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
       )
     }
     resolved.sender = { name: sender.name as string, address: sender.address as string }
+  }
+  if (options.firstUserIsPlatformAdmin !== undefined) {
+    if (typeof options.firstUserIsPlatformAdmin !== 'boolean') {
+      fail(
+        `'firstUserIsPlatformAdmin' must be true or false, got ${shown(options.firstUserIsPlatformAdmin)}.`,
+      )
+    }
+    resolved.firstUserIsPlatformAdmin = options.firstUserIsPlatformAdmin
+  }
+  if (options.isPlatformAdmin !== undefined) {
+    if (typeof options.isPlatformAdmin !== 'function') {
+      fail(
+        `'isPlatformAdmin' must be a function (user) => boolean, got ${shown(options.isPlatformAdmin)}.`,
+      )
+    }
+    resolved.isPlatformAdmin = options.isPlatformAdmin as (user: unknown) => boolean
   }
   return resolved
 }

@@ -10,6 +10,7 @@ import {
 } from 'payload'
 
 import { Users } from '../../../collections/Users'
+import { isPlatformAdmin } from '../../../access/isPlatformAdmin'
 import { makeFirstUserPlatformAdmin } from '../../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../../hooks/recordLoginFailure'
 import { algorithmRegister } from '../../../src/plugin'
@@ -69,12 +70,11 @@ describe('algorithmRegister()', () => {
     expect(apply(undefined, hostConfig({ admin: { user: 'pages' } })).admin?.user).toBe('pages')
   })
 
-  it('keeps the host languages, always adds Dutch and English, and falls back to the option', () => {
-    const dutch = apply(undefined, hostConfig({ i18n: { supportedLanguages: { de } } }))
-    expect(Object.keys(dutch.i18n?.supportedLanguages ?? {}).sort()).toEqual(['de', 'en', 'nl'])
-    expect(dutch.i18n?.fallbackLanguage).toBe('nl')
-    const english = apply({ defaultLanguage: 'en' }, hostConfig())
-    expect(english.i18n?.fallbackLanguage).toBe('en')
+  it('leaves languages and fallback to the host', () => {
+    const german = apply(undefined, hostConfig({ i18n: { supportedLanguages: { de } } }))
+    expect(Object.keys(german.i18n?.supportedLanguages ?? {})).toEqual(['de'])
+    expect(german.i18n?.fallbackLanguage).toBeUndefined()
+    expect(apply(undefined, hostConfig()).i18n).toBeUndefined()
   })
 
   it('stores the resolved options on config.custom and keeps the host custom values', () => {
@@ -88,9 +88,9 @@ describe('algorithmRegister()', () => {
         enabled: true,
         reviewIntervalMonths: 6,
         fourEyesByDefault: true,
-        defaultLanguage: 'nl',
         serverUrl: 'https://register.example.nl',
         sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
+        firstUserIsPlatformAdmin: false,
       },
     })
   })
@@ -120,30 +120,112 @@ describe('algorithmRegister()', () => {
 })
 
 describe('algorithmRegister() with a host users collection', () => {
+  /** The host's own rule: its admins (a role of the host's own) manage users. */
+  const hostAdminOnly = ({ req }: { req: { user?: unknown } }) =>
+    (req.user as { role?: string } | undefined)?.role === 'admin'
   const hostUsers: CollectionConfig = {
     slug: 'users',
     auth: true,
+    access: { read: hostAdminOnly, update: hostAdminOnly, admin: hostAdminOnly },
     fields: [
       { name: 'department', type: 'text' },
-      { name: 'name', type: 'text', label: 'Full name (host)' },
+      { name: 'role', type: 'select', options: ['admin', 'staff'] },
     ],
     hooks: { beforeChange: [hostHook] },
   }
+  const hostAdmin = { id: 1, collection: 'users', role: 'admin' }
+  const hostStaff = { id: 2, collection: 'users', role: 'staff' }
+  const registerBeheerder = {
+    id: 3,
+    collection: 'users',
+    role: 'staff',
+    memberships: [{ organisation: 7, role: 'beheerder' }],
+  }
 
-  it('merges the register fields into it and keeps the host fields and hooks', () => {
+  async function allowed(
+    users: CollectionConfig,
+    operation: 'read' | 'update',
+    user: unknown,
+  ): Promise<unknown> {
+    const rule = users.access?.[operation]
+    if (!rule) throw new Error(`no ${operation} rule`)
+    return rule({ req: { user } as never, data: {} } as never)
+  }
+
+  it('adds memberships, the platform-admin flag and an optional name, and keeps the host fields and hooks', () => {
     const config = apply(undefined, hostConfig({ collections: [hostUsers, pages] }))
-    const slugs = (config.collections ?? []).map((c) => c.slug)
-    expect(slugs.filter((s) => s === 'users')).toHaveLength(1)
+    expect((config.collections ?? []).map((c) => c.slug)).toEqual([
+      'users',
+      'pages',
+      'organisations',
+      'algorithms',
+      'revisions',
+      'audit-events',
+    ])
     const users = collection(config, 'users')
-    expect(fieldNames(users)).toEqual(['department', 'name', 'memberships', 'isPlatformAdmin'])
-    // The host's own definition of a clashing field wins.
+    expect(fieldNames(users)).toEqual([
+      'department',
+      'role',
+      'name',
+      'memberships',
+      'isPlatformAdmin',
+    ])
     const name = users.fields.find((f) => 'name' in f && f.name === 'name')
-    expect(name).toBe(hostUsers.fields[1])
-    expect(users.hooks?.beforeChange).toEqual([hostHook, makeFirstUserPlatformAdmin])
+    // Existing users of a host have no name: a required column would break its migration.
+    expect(name && 'required' in name ? name.required : undefined).toBe(false)
+    expect(users.hooks?.beforeChange).toEqual([hostHook])
     expect(users.auth).toBe(true)
-    // The register's access rules replace the host's: they carry the role model.
-    expect(users.access).toEqual(Users.access)
-    expect(users.access?.read).toBe(Users.access?.read)
+  })
+
+  it('keeps a field the host defines itself under the same name', () => {
+    const own = { name: 'name', type: 'text', label: 'Full name (host)' } as const
+    const config = apply(undefined, hostConfig({ collections: [{ ...hostUsers, fields: [own] }] }))
+    const users = collection(config, 'users')
+    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+    expect(users.fields[0]).toBe(own)
+  })
+
+  it("keeps the host's access: the host's admin may still read and edit every user", async () => {
+    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
+    expect(await allowed(users, 'read', hostAdmin)).toBe(true)
+    expect(await allowed(users, 'update', hostAdmin)).toBe(true)
+    const admin = users.access?.admin
+    expect(admin && (await admin({ req: { user: hostAdmin } as never }))).toBe(true)
+  })
+
+  it("adds the register's rights: an organisation admin reads the members of their organisation", async () => {
+    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
+    expect(await allowed(users, 'read', registerBeheerder)).toEqual({
+      or: [{ id: { equals: 3 } }, { 'memberships.organisation': { in: [7] } }],
+    })
+    // The host alone would not let this user into the admin; the register's role does.
+    const admin = users.access?.admin
+    expect(admin && (await admin({ req: { user: registerBeheerder } as never }))).toBe(true)
+  })
+
+  it('denies what neither the host nor the register allows', async () => {
+    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
+    expect(await allowed(users, 'read', undefined)).toBe(false)
+    // Staff without a role in the register: only their own account, as the register says.
+    expect(await allowed(users, 'read', hostStaff)).toEqual({ id: { equals: 2 } })
+    const admin = users.access?.admin
+    expect(admin && (await admin({ req: { user: hostStaff } as never }))).toBe(false)
+  })
+
+  it('does not make the first user of a host platform admin', () => {
+    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
+    expect(users.hooks?.beforeChange).not.toContain(makeFirstUserPlatformAdmin)
+  })
+
+  it('lets the host name its platform admins with isPlatformAdmin(user)', () => {
+    apply({ isPlatformAdmin: (user) => (user as { role?: string }).role === 'admin' }, hostConfig())
+    expect(isPlatformAdmin(hostAdmin)).toBe(true)
+    expect(isPlatformAdmin(hostStaff)).toBe(false)
+    expect(isPlatformAdmin(undefined)).toBe(false)
+    // Without the option only the register's own flag counts.
+    apply(undefined, hostConfig())
+    expect(isPlatformAdmin(hostAdmin)).toBe(false)
+    expect(isPlatformAdmin({ ...hostStaff, isPlatformAdmin: true })).toBe(true)
   })
 
   it('gives a config that Payload accepts', async () => {
@@ -162,6 +244,40 @@ describe('algorithmRegister() with a host users collection', () => {
   })
 })
 
+describe('algorithmRegister() without a host users collection (a stand-alone register)', () => {
+  it('brings its own users, with the first-user rule only when asked for', () => {
+    const plain = collection(apply(undefined, hostConfig()), 'users')
+    expect(plain.hooks?.beforeChange ?? []).not.toContain(makeFirstUserPlatformAdmin)
+    const standAlone = collection(apply({ firstUserIsPlatformAdmin: true }, hostConfig()), 'users')
+    expect(standAlone.hooks?.beforeChange).toContain(makeFirstUserPlatformAdmin)
+    expect(plain.access).toBe(Users.access)
+  })
+})
+
+describe('jobs access', () => {
+  const platformAdmin = { id: 1, collection: 'users', isPlatformAdmin: true }
+  const editor = {
+    id: 2,
+    collection: 'users',
+    memberships: [{ organisation: 1, role: 'redacteur' }],
+  }
+  const runner = { id: 3, collection: 'users', role: 'runner' }
+
+  it('lets platform admins run jobs, and whoever the host allows, but not other users', async () => {
+    const hostRun = ({ req }: { req: { user?: unknown } }) =>
+      (req.user as { role?: string } | undefined)?.role === 'runner'
+    const config = apply(undefined, hostConfig({ jobs: { tasks: [], access: { run: hostRun } } }))
+    const run = config.jobs?.access?.run
+    if (!run) throw new Error('no run rule')
+    expect(await run({ req: { user: platformAdmin } as never })).toBe(true)
+    expect(await run({ req: { user: runner } as never })).toBe(true)
+    expect(await run({ req: { user: editor } as never })).toBe(false)
+    // No host rule for queue: platform admins only.
+    const queue = config.jobs?.access?.queue
+    expect(queue && (await queue({ req: { user: runner } as never }))).toBe(false)
+  })
+})
+
 describe('algorithmRegister({ enabled: false })', () => {
   const enabled = apply(undefined, hostConfig())
   const disabled = apply({ enabled: false }, hostConfig())
@@ -171,6 +287,11 @@ describe('algorithmRegister({ enabled: false })', () => {
     for (const slug of REGISTER_SLUGS) {
       expect(fieldNames(collection(disabled, slug))).toEqual(fieldNames(collection(enabled, slug)))
     }
+    // The task slugs are a database enum, so the tasks stay too.
+    expect((disabled.jobs?.tasks ?? []).map((t) => t.slug)).toEqual([
+      'sendNotification',
+      'reviewReminders',
+    ])
   })
 
   it('drops the collection hooks and endpoints', () => {
@@ -179,13 +300,37 @@ describe('algorithmRegister({ enabled: false })', () => {
       expect(collection(disabled, slug).endpoints).toEqual([])
     }
     // The enabled register does have them, so the comparison above means something.
-    expect(collection(enabled, 'users').hooks?.beforeChange).toEqual([makeFirstUserPlatformAdmin])
+    expect(collection(enabled, 'users').hooks?.afterChange?.length).toBeGreaterThan(0)
     expect((collection(enabled, 'algorithms').endpoints || []).length).toBeGreaterThan(0)
     expect((collection(enabled, 'audit-events').endpoints || []).length).toBeGreaterThan(0)
   })
 
-  it('does not add the failed-login hook', () => {
+  it("leaves the host's hooks, admin, languages and job access as they were", () => {
+    const hostRun = () => true
+    const host = hostConfig({
+      admin: { user: 'users' },
+      i18n: { supportedLanguages: { de }, fallbackLanguage: 'de' },
+      jobs: { tasks: [], access: { run: hostRun } },
+    })
+    const result = apply({ enabled: false }, host)
+    expect(result.hooks).toBe(host.hooks)
+    expect(result.admin).toBe(host.admin)
+    expect(result.i18n).toBe(host.i18n)
+    expect(result.jobs?.access).toBe(host.jobs?.access)
+    expect(result.jobs?.jobsCollectionOverrides).toBeUndefined()
+    expect(result.onInit).toBeUndefined()
     expect(enabled.hooks?.afterError).toEqual([recordLoginFailure])
-    expect(disabled.hooks?.afterError).toEqual([])
+    expect(enabled.admin?.components?.beforeDashboard?.length).toBe(1)
+  })
+
+  it("keeps the host users' own access and hooks", () => {
+    const hostRule = () => true
+    const host = hostConfig({
+      collections: [{ slug: 'users', auth: true, access: { read: hostRule }, fields: [] }],
+    })
+    const users = collection(apply({ enabled: false }, host), 'users')
+    expect(users.access).toEqual({ read: hostRule })
+    expect(users.hooks).toBeUndefined()
+    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
   })
 })

@@ -3,16 +3,16 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_OPTIONS, resolveRegisterOptions } from '../../../src/plugin/options'
 
 const KNOWN =
-  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, defaultLanguage, serverUrl, sender.'
+  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, isPlatformAdmin.'
 
 describe('resolveRegisterOptions: defaults', () => {
   const expected = {
     enabled: true,
     reviewIntervalMonths: 12,
     fourEyesByDefault: true,
-    defaultLanguage: 'nl',
     serverUrl: 'http://localhost:3000',
     sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
+    firstUserIsPlatformAdmin: false,
   }
 
   it('fills in every default when no options are given', () => {
@@ -41,7 +41,7 @@ describe('resolveRegisterOptions: valid values are kept', () => {
       enabled: false,
       reviewIntervalMonths: 24,
       fourEyesByDefault: false,
-      defaultLanguage: 'en' as const,
+      firstUserIsPlatformAdmin: true,
       serverUrl: 'https://register.example.nl/beheer',
       sender: { name: 'Gemeente Noorderhaaks', address: 'algoritmes@noorderhaaks.example' },
     }
@@ -147,14 +147,19 @@ describe('resolveRegisterOptions: invalid input gets one clear message', () => {
       `algorithmRegister: 'reviewIntervalMonths' must be a whole number from 1 to 60, got 12n.`,
     ],
     [
-      'defaultLanguage de',
-      { defaultLanguage: 'de' },
-      `algorithmRegister: 'defaultLanguage' must be 'nl' or 'en', got "de".`,
+      'defaultLanguage (the host decides languages)',
+      { defaultLanguage: 'nl' },
+      `algorithmRegister: 'defaultLanguage' is not an option: languages are the host's, set i18n.fallbackLanguage in the Payload config.`,
     ],
     [
-      'defaultLanguage in capitals',
-      { defaultLanguage: 'NL' },
-      `algorithmRegister: 'defaultLanguage' must be 'nl' or 'en', got "NL".`,
+      'firstUserIsPlatformAdmin as a string',
+      { firstUserIsPlatformAdmin: 'yes' },
+      `algorithmRegister: 'firstUserIsPlatformAdmin' must be true or false, got "yes".`,
+    ],
+    [
+      'isPlatformAdmin as a string',
+      { isPlatformAdmin: 'admin' },
+      `algorithmRegister: 'isPlatformAdmin' must be a function (user) => boolean, got "admin".`,
     ],
     [
       'serverUrl with a trailing slash',

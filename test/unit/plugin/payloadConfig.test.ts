@@ -36,8 +36,9 @@ describe('the root payload.config.ts', () => {
 
   it('keeps the plugin options on config.custom', async () => {
     const config = await configPromise
-    const options = (config.custom as { algorithmRegister?: { defaultLanguage: string } })
+    const options = (config.custom as { algorithmRegister?: { firstUserIsPlatformAdmin: boolean } })
       .algorithmRegister
-    expect(options?.defaultLanguage).toBe('nl')
+    // A stand-alone register: the first account on an empty database becomes platform admin.
+    expect(options?.firstUserIsPlatformAdmin).toBe(true)
   })
 })
