@@ -26,6 +26,7 @@ export const ENTRIES = [
   'src/exports/client.ts',
   'src/exports/rsc.ts',
   'src/exports/server.ts',
+  'src/exports/migration.ts',
 ]
 
 const started = Date.now()

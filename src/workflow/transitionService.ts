@@ -18,6 +18,7 @@ import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
 import { withdrawProjection } from '../publicApi/projection'
+import { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
 import { assessCompleteness } from '../standard/completeness'
 import {
   publicationStandard,
@@ -180,6 +181,22 @@ async function platformAdmins(req: PayloadRequest): Promise<Array<{ id: number; 
   return found.docs.map((admin) => ({ id: admin.id, email: admin.email }))
 }
 
+/**
+ * Nothing is published into a database without the register's projection table and
+ * append-only guards (a host that skipped the register's migration): say what to run.
+ */
+async function refuseWithoutRegisterDatabase(req: PayloadRequest): Promise<void> {
+  const missing = await missingDatabaseObjects(req)
+  if (missing.length === 0) return
+  req.payload.logger.error(
+    `algorithmRegister: the database lacks ${missing.join(', ')}. Run \`payload migrate:create register --file @algoritmeregister/payload-plugin/migration\` and \`payload migrate\`.`,
+  )
+  throw new TransitionError(503, 'database_incomplete', {
+    nl: 'De database van het register is niet volledig bijgewerkt (migratie van het register ontbreekt). Neem contact op met de beheerder.',
+    en: "The register's database is not fully migrated (the register's migration is missing). Contact the administrator.",
+  })
+}
+
 async function lockAlgorithm(req: PayloadRequest, id: number): Promise<void> {
   const rows = await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
   if (rows.length === 0) throw notFound()
@@ -207,6 +224,7 @@ export async function performTransition(
   if (!user) {
     throw new TransitionError(401, 'unauthenticated', { nl: 'Log eerst in.', en: 'Log in first.' })
   }
+  await refuseWithoutRegisterDatabase(req)
   const shouldCommit = await initTransaction(req)
   try {
     await lockAlgorithm(req, command.algorithmId)
