@@ -35,6 +35,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# payload_cli EXPECTED ARGS...: `npx payload ARGS`, which must print EXPECTED. Payload's CLI loads
+# the TypeScript config through tsx's off-thread module hooks; on a busy machine Node 20 now and
+# then never finishes loading and the process exits 0 having done nothing (see scripts/run.mjs).
+# Such a run is detected by the missing line and repeated, at most three times.
+payload_cli() {
+  local expected="$1"
+  shift
+  local attempt output
+  for attempt in 1 2 3; do
+    output="$(npx payload "$@" 2>&1)" || {
+      echo "${output}" >&2
+      return 1
+    }
+    echo "${output}" | tail -3
+    if echo "${output}" | grep -q "${expected}"; then return 0; fi
+    echo "payload $* exited without finishing (attempt ${attempt}); again." >&2
+  done
+  return 1
+}
+
 TIMES=()
 # part NAME COMMAND...: runs the command and records how long it took.
 part() {
@@ -63,17 +83,23 @@ part "npm install (host, then the tarball)" \
   npm install --prefer-offline --no-audit --no-fund --loglevel=error "${TARBALL}"
 
 # The host as it was before the register: its own schema, its admin and a page.
-part "host without register: migrate + content" bash -c '
-  export HOST_WITHOUT_REGISTER=1
-  npx payload migrate:create host --force-accept-warning
-  npx payload migrate
-  npx payload run scripts/createHostContent.ts'
-
-part "payload migrate:create (register schema)" npx payload migrate:create register_schema
+host_without_register() {
+  HOST_WITHOUT_REGISTER=1 payload_cli "Migration created" migrate:create host --force-accept-warning &&
+    HOST_WITHOUT_REGISTER=1 payload_cli "Done" migrate &&
+    HOST_WITHOUT_REGISTER=1 payload_cli "Host admin and page" run scripts/createHostContent.ts
+}
+part "host without register: migrate + content" host_without_register
+part "payload migrate:create (register schema)" \
+  payload_cli "Migration created" migrate:create register_schema
 part "payload migrate:create --file (register objects)" \
-  npx payload migrate:create register --file @algoritmeregister/payload-plugin/migration
-part "payload migrate" npx payload migrate
-part "generate types + import map" bash -c 'npx payload generate:types && npx payload generate:importmap'
+  payload_cli "Migration created" migrate:create register \
+  --file @algoritmeregister/payload-plugin/migration
+part "payload migrate" payload_cli "Done" migrate
+generate() {
+  payload_cli "Compiling TS types" generate:types &&
+    payload_cli "Writing import map" generate:importmap
+}
+part "generate types + import map" generate
 if grep -rq "/src/admin/" "src/app/(payload)/admin/importMap.js"; then
   echo "The host's import map points at repository paths." >&2
   exit 1

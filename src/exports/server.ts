@@ -1,12 +1,20 @@
 /**
- * Server-side helpers for a host: the register's database objects (for a hand-written
- * migration or a check at start-up). The admin components are in `/client` and `/rsc`, the
+ * Server-side parts for a host: the public API as a Web-standard handler and a Next.js route,
+ * the register's database objects (for a hand-written migration or a check at start-up). The admin components are in `/client` and `/rsc`, the
  * predefined migration for `payload migrate:create --file` in `/migration`.
  */
 import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-postgres'
 
 import { REGISTER_DATABASE_DOWN, REGISTER_DATABASE_UP } from '../schema/registerDatabaseObjects'
 
+export {
+  createPublicApiHandler,
+  createPublicApiRoute,
+  type PublicApiHandler,
+  type PublicApiHandlerOptions,
+  type PublicApiRoute,
+} from '../publicApi/publicApiHandler'
+export { PUBLIC_API_BASE_PATH, PUBLIC_API_VERSION } from '../publicApi/publicApi'
 export { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
 export {
   REGISTER_DATABASE_DOWN,
