@@ -35,24 +35,49 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# payload_cli EXPECTED ARGS...: `npx payload ARGS`, which must print EXPECTED. Payload's CLI loads
-# the TypeScript config through tsx's off-thread module hooks; on a busy machine Node 20 now and
-# then never finishes loading and the process exits 0 having done nothing (see scripts/run.mjs).
-# Such a run is detected by the missing line and repeated, at most three times.
+# payload_cli CHECK ARGS...: `npx payload ARGS`, then the shell function CHECK must confirm its
+# effect. Payload's CLI loads the TypeScript config through tsx's off-thread module hooks; on a
+# busy machine Node 20 now and then never finishes loading and the process exits 0 having done
+# nothing (see scripts/run.mjs), and its log lines are no evidence either way (they go through
+# a worker thread that process.exit() can cut off). Such a run is repeated, at most three times.
 payload_cli() {
-  local expected="$1"
+  local check="$1"
   shift
-  local attempt output
+  local attempt log="${WORK}/payload-cli.log"
   for attempt in 1 2 3; do
-    output="$(npx payload "$@" 2>&1)" || {
-      echo "${output}" >&2
+    if ! npx payload "$@" >"${log}" 2>&1; then
+      cat "${log}" >&2
       return 1
-    }
-    echo "${output}" | tail -3
-    if echo "${output}" | grep -q "${expected}"; then return 0; fi
-    echo "payload $* exited without finishing (attempt ${attempt}); again." >&2
+    fi
+    if "${check}"; then return 0; fi
+    echo "payload $* exited without doing its work (attempt ${attempt}); again." >&2
   done
   return 1
+}
+
+# Checks of what the CLI calls must have done.
+migration_count() { find migrations -maxdepth 1 -name '2*.ts' 2>/dev/null | wc -l; }
+MIGRATIONS_BEFORE=0
+remember_migrations() { MIGRATIONS_BEFORE="$(migration_count)"; }
+one_more_migration() { [ "$(migration_count)" -eq $((MIGRATIONS_BEFORE + 1)) ]; }
+all_migrated() {
+  local applied
+  applied="$(query "SELECT count(*) FROM payload_migrations WHERE batch > 0")"
+  [ "${applied}" -eq "$(migration_count)" ]
+}
+host_content_exists() { [ "$(query "SELECT count(*) FROM pages")" -ge 1 ]; }
+types_written() { [ -f payload-types.ts ] && [ payload-types.ts -nt migrations ]; }
+import_map_written() { grep -q "@algoritmeregister/payload-plugin/client" "src/app/(payload)/admin/importMap.js" 2>/dev/null; }
+
+# query SQL: one value from the host's database.
+query() {
+  node -e "
+    const pg = require('pg')
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    c.connect().then(() => c.query(process.argv[1])).then((r) => {
+      console.log(Object.values(r.rows[0])[0]); return c.end() })
+      .catch(() => { console.log(-1); process.exit(0) })
+  " "$1"
 }
 
 TIMES=()
@@ -84,20 +109,26 @@ part "npm install (host, then the tarball)" \
 
 # The host as it was before the register: its own schema, its admin and a page.
 host_without_register() {
-  HOST_WITHOUT_REGISTER=1 payload_cli "Migration created" migrate:create host --force-accept-warning &&
-    HOST_WITHOUT_REGISTER=1 payload_cli "Done" migrate &&
-    HOST_WITHOUT_REGISTER=1 payload_cli "Host admin and page" run scripts/createHostContent.ts
+  remember_migrations
+  HOST_WITHOUT_REGISTER=1 payload_cli one_more_migration migrate:create host --force-accept-warning &&
+    HOST_WITHOUT_REGISTER=1 payload_cli all_migrated migrate &&
+    HOST_WITHOUT_REGISTER=1 payload_cli host_content_exists run scripts/createHostContent.ts
 }
 part "host without register: migrate + content" host_without_register
-part "payload migrate:create (register schema)" \
-  payload_cli "Migration created" migrate:create register_schema
-part "payload migrate:create --file (register objects)" \
-  payload_cli "Migration created" migrate:create register \
-  --file @algoritmeregister/payload-plugin/migration
-part "payload migrate" payload_cli "Done" migrate
+register_schema() {
+  remember_migrations
+  payload_cli one_more_migration migrate:create register_schema
+}
+part "payload migrate:create (register schema)" register_schema
+register_objects() {
+  remember_migrations
+  payload_cli one_more_migration migrate:create register \
+    --file @algoritmeregister/payload-plugin/migration
+}
+part "payload migrate:create --file (register objects)" register_objects
+part "payload migrate" payload_cli all_migrated migrate
 generate() {
-  payload_cli "Compiling TS types" generate:types &&
-    payload_cli "Writing import map" generate:importmap
+  payload_cli types_written generate:types && payload_cli import_map_written generate:importmap
 }
 part "generate types + import map" generate
 if grep -rq "/src/admin/" "src/app/(payload)/admin/importMap.js"; then
