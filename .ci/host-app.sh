@@ -31,7 +31,7 @@ sql() {
 cleanup() {
   if [ -n "${SERVER_PID}" ]; then kill "${SERVER_PID}" 2>/dev/null || true; fi
   (cd "${ROOT}" && sql "DROP DATABASE IF EXISTS \"${DATABASE_NAME}\" WITH (FORCE)") || true
-  rm -rf "${WORK}"
+  if [ -z "${KEEP_HOST_APP:-}" ]; then rm -rf "${WORK}"; else echo "kept: ${WORK}"; fi
 }
 trap cleanup EXIT
 
@@ -39,18 +39,19 @@ trap cleanup EXIT
 # effect. Payload's CLI loads the TypeScript config through tsx's off-thread module hooks; on a
 # busy machine Node 20 now and then never finishes loading and the process exits 0 having done
 # nothing (see scripts/run.mjs), and its log lines are no evidence either way (they go through
-# a worker thread that process.exit() can cut off). Such a run is repeated, at most three times.
+# a worker thread that process.exit() can cut off). Such a run is repeated, at most five times.
 payload_cli() {
   local check="$1"
   shift
   local attempt log="${WORK}/payload-cli.log"
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     if ! npx payload "$@" >"${log}" 2>&1; then
       cat "${log}" >&2
       return 1
     fi
     if "${check}"; then return 0; fi
     echo "payload $* exited without doing its work (attempt ${attempt}); again." >&2
+    tail -5 "${log}" >&2
   done
   return 1
 }
@@ -66,7 +67,7 @@ all_migrated() {
   [ "${applied}" -eq "$(migration_count)" ]
 }
 host_content_exists() { [ "$(query "SELECT count(*) FROM pages")" -ge 1 ]; }
-types_written() { [ -f payload-types.ts ] && [ payload-types.ts -nt migrations ]; }
+types_written() { grep -q "algorithms: Algorithm" payload-types.ts 2>/dev/null; }
 import_map_written() { grep -q "@algoritmeregister/payload-plugin/client" "src/app/(payload)/admin/importMap.js" 2>/dev/null; }
 
 # query SQL: one value from the host's database.
