@@ -219,7 +219,8 @@ export async function inspectTarget(db: Queryable): Promise<TargetState> {
   const otherSessions = await scalar(
     db,
     `SELECT count(*) FROM pg_stat_activity
-     WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+     WHERE datname = current_database() AND pid <> pg_backend_pid()
+       AND backend_type = 'client backend'`,
   )
   return {
     tables,
