@@ -192,6 +192,40 @@ describe('npm run backup and npm run restore', () => {
     if (password) expect(recorded).not.toContain(password)
   })
 
+  it('refuses a pg_dump older than the server, and leaves no half-written file', async () => {
+    const fakes = path.join(workDir, 'fake')
+    fs.mkdirSync(fakes)
+    const fake = (version: string, body: string) =>
+      fs.writeFileSync(
+        path.join(fakes, 'pg_dump'),
+        `#!/bin/sh\nif [ "$1" = --version ]; then echo "pg_dump (PostgreSQL) ${version}"; exit 0; fi\n${body}\n`,
+        { mode: 0o755 },
+      )
+    const out = path.join(workDir, 'failed', 'x.dump')
+    fake('9.6', 'exit 0')
+    const old = await runCli('backup', ['--out', out], {
+      DATABASE_URL: sourceUrl,
+      PG_BIN_DIR: fakes,
+    })
+    expect(old.code).toBe(2)
+    expect(old.stderr).toMatch(
+      /^Er is geen back-up gemaakt: .*pg_dump is versie 9\.6; de database draait PostgreSQL \d+.*pg_dump moet minstens versie \d+ zijn/,
+    )
+    // Writes part of an archive, then fails as pg_dump does when the disk is full.
+    fake(
+      '99.0',
+      'for a in "$@"; do case "$a" in --file=*) printf PGDMP > "${a#--file=}";; esac; done\n' +
+        'echo "pg_dump: error: could not write to output file: No space left on device" >&2\nexit 1',
+    )
+    const failed = await runCli('backup', ['--out', out], {
+      DATABASE_URL: sourceUrl,
+      PG_BIN_DIR: fakes,
+    })
+    expect(failed.code).toBe(2)
+    expect(failed.stderr).toContain('pg_dump is mislukt: pg_dump: error: could not write')
+    expect(fs.readdirSync(path.dirname(out))).toEqual([])
+  })
+
   it('says what is wrong with a file that is not a backup, before touching a database', async () => {
     const notABackup = path.join(workDir, 'notes.txt')
     fs.writeFileSync(notABackup, 'geen back-up')
