@@ -130,10 +130,9 @@ export function runPostgresTool(
   connectionUrl: string,
 ): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
+    // Over the caller's environment, as the register's own pg driver reads it: a PGPASSWORD or
+    // PGSSLMODE set there still applies where the connection string says nothing.
     const env: NodeJS.ProcessEnv = { ...process.env }
-    // A PGPASSWORD or PGSERVICE from the caller's shell must not mix with the register's database.
-    for (const name of Object.keys(env))
-      if (name.startsWith('PG') && name !== 'PG_BIN_DIR') delete env[name]
     Object.assign(env, libpqEnvironment(connectionUrl), { LC_ALL: 'C' })
     const child = spawn(tool.path, args, { env, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
