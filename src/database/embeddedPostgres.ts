@@ -402,9 +402,8 @@ export function checkClusterVersion(
     `De database in ${dataDir} is gemaakt met PostgreSQL ${clusterVersion}, maar deze versie ` +
       `van het register gebruikt PostgreSQL ${binaryVersion}; die kan deze bestanden niet openen. ` +
       'Is het een demo, verwijder dan de map (of kies met DATA_DIR een andere), dan maakt ' +
-      'npm start een nieuwe. Wil je de gegevens houden: start de vorige versie van het register ' +
-      `op deze map, maak een back-up met pg_dump ${clusterVersion} of nieuwer ` +
-      '(pg_dump -Fc) en zet die met npm run restore terug in een nieuwe, lege DATA_DIR.',
+      `npm start een nieuwe. Wil je de gegevens houden, zet ze dan over met pg_dump ${clusterVersion} ` +
+      'of nieuwer: zie "Backup and restore" in README.md.',
   )
 }
 

@@ -42,7 +42,7 @@ describe('a DATA_DIR made by another PostgreSQL major version', () => {
     expect(stderr).toContain(`De database in ${dataDir} is gemaakt met PostgreSQL 17`)
     expect(stderr).toMatch(/gebruikt PostgreSQL 15/)
     expect(stderr).toContain('verwijder dan de map')
-    expect(stderr).toContain('npm run restore')
+    expect(stderr).toContain('Backup and restore" in README.md')
     // Nothing was started, removed or rewritten.
     expect(postgresPidsFor(dataDir)).toEqual([])
     expect(fs.readFileSync(path.join(cluster, 'PG_VERSION'), 'utf8')).toBe('17\n')

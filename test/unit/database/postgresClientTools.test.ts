@@ -92,7 +92,7 @@ describe('checkClusterVersion', () => {
     const refuse = () => checkClusterVersion('/data', '17', '15')
     expect(refuse).toThrow(DatabaseStartError)
     expect(refuse).toThrow(
-      /^De database in \/data is gemaakt met PostgreSQL 17, maar deze versie van het register gebruikt PostgreSQL 15;.*verwijder dan de map.*pg_dump 17 of nieuwer.*npm run restore/,
+      /^De database in \/data is gemaakt met PostgreSQL 17, maar deze versie van het register gebruikt PostgreSQL 15;.*verwijder dan de map.*zet ze dan over met pg_dump 17 of nieuwer: zie "Backup and restore" in README\.md\.$/,
     )
   })
 })
