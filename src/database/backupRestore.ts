@@ -108,6 +108,19 @@ function toolProblem(stderr: string): string {
   return stderr.split('\n').slice(-4).join(' ').trim() || 'geen foutmelding'
 }
 
+/** Why pg_restore failed, with what to do for an archive from a newer pg_dump. */
+export function restoreProblem(stderr: string, tool: PostgresTool): string {
+  const prefix = 'pg_restore is mislukt; de database is niet veranderd: '
+  if (/unsupported version .* in file header/.test(stderr)) {
+    return (
+      `${prefix}het archief is gemaakt met een nieuwere pg_dump dan deze pg_restore ` +
+      `(${tool.version}). Gebruik pg_restore van minstens die versie en wijs de map aan met ` +
+      `PG_BIN_DIR. (${toolProblem(stderr)})`
+    )
+  }
+  return `${prefix}${toolProblem(stderr)}`
+}
+
 /**
  * Dumps the register's database into `file` (pg_dump, custom format). The counts and the
  * audit anchor are read in the very snapshot pg_dump dumps (exported from our transaction),
@@ -284,11 +297,7 @@ export async function restoreDatabase(
       ],
       url,
     )
-    if (result.code !== 0) {
-      throw new BackupError(
-        `pg_restore is mislukt; de database is niet veranderd: ${toolProblem(result.stderr)}`,
-      )
-    }
+    if (result.code !== 0) throw new BackupError(restoreProblem(result.stderr, tool))
     // pg_restore does not collect planner statistics; without them the first queries are slow.
     await client.query('ANALYZE')
     const contents = await readContents(client)

@@ -13,6 +13,7 @@ import {
   libpqEnvironment,
   withDatabase,
 } from '../../../src/database/postgresClientTools'
+import { restoreProblem } from '../../../src/database/backupRestore'
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'register-pgtools-'))
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
@@ -93,6 +94,27 @@ describe('checkClusterVersion', () => {
     expect(refuse).toThrow(DatabaseStartError)
     expect(refuse).toThrow(
       /^De database in \/data is gemaakt met PostgreSQL 17, maar deze versie van het register gebruikt PostgreSQL 15;.*verwijder dan de map.*zet ze dan over met pg_dump 17 of nieuwer: zie "Backup and restore" in README\.md\.$/,
+    )
+  })
+})
+
+describe('restoreProblem', () => {
+  const tool = { path: '/usr/bin/pg_restore', version: '15.20', major: 15 }
+
+  it('says what to do with an archive from a newer pg_dump', () => {
+    expect(
+      restoreProblem('pg_restore: error: unsupported version (1.16) in file header', tool),
+    ).toBe(
+      'pg_restore is mislukt; de database is niet veranderd: het archief is gemaakt met een ' +
+        'nieuwere pg_dump dan deze pg_restore (15.20). Gebruik pg_restore van minstens die ' +
+        'versie en wijs de map aan met PG_BIN_DIR. ' +
+        '(pg_restore: error: unsupported version (1.16) in file header)',
+    )
+  })
+
+  it('passes on the last lines of any other failure', () => {
+    expect(restoreProblem('line 1\nline 2\nline 3\nline 4\nline 5', tool)).toBe(
+      'pg_restore is mislukt; de database is niet veranderd: line 2 line 3 line 4 line 5',
     )
   })
 })
