@@ -33,9 +33,16 @@ export function destroyClient(client: pg.Client): void {
   ;(client as unknown as Closable).connection?.stream?.destroy?.()
 }
 
-/** Errors that mean "the database cannot be reached", not "the request was wrong". */
-export function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
+/**
+ * Errors that mean "the database cannot be reached", not "the request was wrong": by SQLSTATE
+ * class (08 connection, 57P operator intervention), by socket error code, or by the messages
+ * node-postgres gives without a code; also when wrapped (`cause`) by a query builder.
+ */
+export function isConnectionError(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== 'object' || depth > 5) return false
+  const cause = (error as { cause?: unknown }).cause
+  if (cause !== undefined && isConnectionError(cause, depth + 1)) return true
+  const code = (error as { code?: unknown }).code
   if (typeof code === 'string') {
     if (code.startsWith('ECONN') || code.startsWith('08') || code.startsWith('57P')) return true
     if (code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'EHOSTUNREACH') return true

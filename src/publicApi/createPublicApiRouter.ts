@@ -4,6 +4,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
+import { databaseAvailabilityOf, isConnectionError } from '../database/databaseAvailability'
+import { readDatabaseSettings } from '../database/databaseSettings'
 import { poolOf } from '../database/runSql'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { readFeedEntries, renderAtomFeed } from './atomFeed'
@@ -387,14 +389,7 @@ function problemResponse(problem: PublicProblem, language: 'nl' | 'en'): Rendere
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('ECONN') ||
-      code.startsWith('08') ||
-      code.startsWith('57P') ||
-      code === 'ETIMEDOUT')
-  )
+  return isConnectionError(error)
 }
 
 const EXPOSED_HEADERS = 'API-Version, ETag, Cache-Control, Content-Disposition, Content-Language'
@@ -466,6 +461,7 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
   const serverUrl = registerOptionsOf(payload).serverUrl
   const cacheBytes = options.cacheBytes ?? cacheBytesFromEnvironment()
   const staleBoundMs = options.staleBoundMs ?? staleBoundFromEnvironment()
+  const retryAfter = String(readDatabaseSettings().retryAfterSeconds)
   let listener: PublicChangeListenerHandle | undefined
   // A listener that cannot prove it is alive may have missed a change: serve nothing cached.
   const trusted = () =>
@@ -623,17 +619,28 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
         // Answered already: the database gate gave a 503 while this render hung.
         if (!res.headersSent) send(req, res, response)
       })
-      .catch((error: unknown) => {
-        payload.logger.error(
-          { err: error, requestId: req.headers['x-request-id'] },
-          'Public API request failed',
-        )
+      .catch(async (error: unknown) => {
         if (res.headersSent) {
           res.end()
           return
         }
-        const unavailable = isUnavailable(error)
-        if (unavailable) res.setHeader('Retry-After', '5')
+        // An error of another kind can still come from a database that just went away: ask.
+        const unavailable =
+          isUnavailable(error) || !(await databaseAvailabilityOf(payload).probe()).ok
+        // During an outage every request fails the same way: one line each, not a stack trace.
+        if (unavailable) {
+          payload.logger.warn(
+            { requestId: req.headers['x-request-id'] },
+            `Public API request failed: database unavailable (${(error as Error)?.message})`,
+          )
+        } else {
+          payload.logger.error(
+            { err: error, requestId: req.headers['x-request-id'] },
+            'Public API request failed',
+          )
+        }
+        if (res.headersSent) return
+        if (unavailable) res.setHeader('Retry-After', retryAfter)
         const requestId = String(req.headers['x-request-id'] ?? '-')
         send(
           req,
