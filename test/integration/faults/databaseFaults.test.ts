@@ -17,6 +17,7 @@ import { startFreezableProxy, type FreezableProxy } from '../../support/freezabl
 import {
   cleanUpRegisters,
   makeDataDir,
+  postgresPidsFor,
   spawnRegister,
   waitUntilReady,
   type RegisterProcess,
@@ -297,5 +298,30 @@ describe('the database stopped and started under load', () => {
     expectAlive(b)
     // The same processes serve on: they were never restarted.
     expect(await b.stop()).toEqual({ code: 0, signal: null })
+  })
+})
+
+describe('the embedded PostgreSQL killed under a running register', () => {
+  it('keeps the register up, answering 503, and says what happened', async () => {
+    const dataDir = makeDataDir('faults-embedded')
+    const register = await spawnRegister({ dataDir, env: { SEED_DEMO: 'false' } })
+    await waitUntilReady(register)
+    expect((await get(register, '/health')).status).toBe(200)
+    // Touch the public API so its LISTEN connection is open when the database dies.
+    expect((await get(register, uncachedList())).status).toBe(200)
+
+    for (const pid of postgresPidsFor(dataDir)) process.kill(pid, 'SIGKILL')
+    await register.waitFor(/De ingebouwde database is onverwacht gestopt/, 30_000)
+    await until(
+      async () =>
+        (await get(register, '/api/algorithms?limit=1')).status === 503 &&
+        (await get(register, uncachedList())).status === 503 &&
+        (await get(register, '/health')).status === 503,
+      30_000,
+      '503 after the kill',
+    )
+    await sleep(3000)
+    expectAlive(register)
+    expect(await register.stop()).toEqual({ code: 0, signal: null })
   })
 })
