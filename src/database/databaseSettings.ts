@@ -27,7 +27,7 @@ export interface DatabaseSettings {
 }
 
 function integerSetting(
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   name: string,
   fallback: number,
   min: number,
@@ -47,7 +47,9 @@ function integerSetting(
 }
 
 /** Reads the DATABASE_*_TIMEOUT_MS and probe settings; see {@link DatabaseSettings}. */
-export function readDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+export function readDatabaseSettings(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseSettings {
   const statementTimeoutMs = integerSetting(
     env,
     'DATABASE_STATEMENT_TIMEOUT_MS',
