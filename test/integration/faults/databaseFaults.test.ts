@@ -191,6 +191,13 @@ describe('a frozen LISTEN connection', () => {
       STALE_BOUND_MS,
       'B sees the change',
     )
+    // For the report, not asserted: when A stopped serving the stale answer.
+    await until(
+      async () => (await nameIn(a)) === 'Gepubliceerd terwijl A niets hoort',
+      STALE_BOUND_MS + 5000,
+      'A fresh',
+    ).catch(() => undefined)
+    console.log(`frozen listener: A fresh again ${Date.now() - changedAt} ms after the change`)
     await sleep(Math.max(0, changedAt + STALE_BOUND_MS + 500 - Date.now()))
     for (let i = 0; i < 5; i += 1) {
       expect(await nameIn(a)).toBe('Gepubliceerd terwijl A niets hoort')
@@ -244,6 +251,7 @@ describe('the database stopped and started under load', () => {
     const statuses = new Map<number, number>()
     const wrong: string[] = []
     let running = true
+    let firstUnavailableAt: number | undefined
     const load = async (register: RegisterProcess) => {
       while (running) {
         const answers = await Promise.all([
@@ -256,6 +264,7 @@ describe('the database stopped and started under load', () => {
           return []
         })
         for (const answer of answers) {
+          if (answer.status === 503) firstUnavailableAt ??= Date.now()
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
           if (answer.status === 503 && !(Number(answer.retryAfter) > 0))
             wrong.push('no Retry-After')
@@ -275,7 +284,10 @@ describe('the database stopped and started under load', () => {
       (await get(register, uncachedList())).status === 503 &&
       (await get(register, '/health')).status === 503
     await until(async () => (await allUnavailable(a)) && (await allUnavailable(b)), 30_000, '503')
-    console.log(`stopped database: 503 everywhere ${Date.now() - stoppedAt} ms after the stop`)
+    console.log(
+      `stopped database: first 503 ${(firstUnavailableAt ?? NaN) - stoppedAt} ms, ` +
+        `503 everywhere ${Date.now() - stoppedAt} ms after the stop began`,
+    )
     await sleep(3000)
     expectAlive(a)
     expectAlive(b)
