@@ -4,6 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { poolTimeouts } from './src/database/databaseSettings'
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
@@ -24,6 +25,8 @@ export default buildConfig({
     pool: {
       connectionString: process.env.DATABASE_URL ?? 'postgres://localhost:5432/register',
       max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+      // A database that is away or hung gives an error within seconds, never a request that hangs.
+      ...poolTimeouts(),
     },
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -518,6 +518,14 @@ export async function startEmbeddedPostgres(
   const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`
   const urlFor = (database: string) => `postgres://${auth}@127.0.0.1:${port}/${database}`
   let stopping: Promise<void> | undefined
+  // The register keeps running without its database (API requests answer 503); say why, once.
+  child.once('exit', (code, signal) => {
+    if (stopping) return
+    ;(options.onNotice ?? ((line) => console.log(line)))(
+      `De ingebouwde database is onverwacht gestopt (${signal ?? `code ${code}`}). ` +
+        'API-verzoeken krijgen 503 tot het register opnieuw is gestart.',
+    )
+  })
   return {
     adminUrl: urlFor('postgres'),
     port,

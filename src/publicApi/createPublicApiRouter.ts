@@ -4,6 +4,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
+import { databaseAvailabilityOf, isConnectionError } from '../database/databaseAvailability'
+import { readDatabaseSettings } from '../database/databaseSettings'
 import { poolOf } from '../database/runSql'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { readFeedEntries, renderAtomFeed } from './atomFeed'
@@ -65,6 +67,12 @@ export interface PublicApiOptions {
   cacheBytes?: number
   /** LISTEN for changes made by other processes (default true). Without it there is no cache. */
   listen?: boolean
+  /**
+   * Cached answers are served only while the change listener has proved itself alive within this
+   * many ms, so no process serves an answer made stale by another process for longer than this.
+   * Default: PUBLIC_API_STALE_BOUND_MS from the environment, else 10 000.
+   */
+  staleBoundMs?: number
 }
 
 /** The router plus what its owner needs to stop it, to look inside and to go fast. */
@@ -381,14 +389,7 @@ function problemResponse(problem: PublicProblem, language: 'nl' | 'en'): Rendere
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('ECONN') ||
-      code.startsWith('08') ||
-      code.startsWith('57P') ||
-      code === 'ETIMEDOUT')
-  )
+  return isConnectionError(error)
 }
 
 const EXPOSED_HEADERS = 'API-Version, ETag, Cache-Control, Content-Disposition, Content-Language'
@@ -435,6 +436,11 @@ export function publicApiRouterOf(payload: Payload): PublicApiRouter | undefined
   return ROUTERS.get(payload)
 }
 
+function staleBoundFromEnvironment(): number {
+  const value = Number(process.env.PUBLIC_API_STALE_BOUND_MS ?? 10000)
+  return Number.isInteger(value) && value >= 1000 ? value : 10000
+}
+
 function cacheBytesFromEnvironment(): number {
   const megabytes = Number(process.env.PUBLIC_API_CACHE_MB ?? 32)
   return Number.isFinite(megabytes) && megabytes >= 0
@@ -454,17 +460,25 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
   const run = queryRunner(pool)
   const serverUrl = registerOptionsOf(payload).serverUrl
   const cacheBytes = options.cacheBytes ?? cacheBytesFromEnvironment()
+  const staleBoundMs = options.staleBoundMs ?? staleBoundFromEnvironment()
+  const retryAfter = String(readDatabaseSettings().retryAfterSeconds)
+  let listener: PublicChangeListenerHandle | undefined
+  // A listener that cannot prove it is alive may have missed a change: serve nothing cached.
+  const trusted = () =>
+    listener !== undefined && Date.now() - listener.provenAliveAt <= staleBoundMs
   const cache = new PublicResponseCache<RenderedResponse>({
     maxBytes: cacheBytes,
     maxEntries: 20000,
     sizeOf: (response) => response.body.length + 400,
     isCacheable: (response) => response.cacheable,
     expiresAt: (response) => response.expiresAt,
+    trusted,
   })
   const facetCache = new PublicResponseCache<{ counts: FacetCounts; size: number }>({
     maxBytes: Math.round(cacheBytes / 4),
     maxEntries: 2000,
     sizeOf: (entry) => entry.size,
+    trusted,
   })
   const facets = async (filters: AlgorithmFilters) =>
     (
@@ -485,7 +499,6 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
   setCaching(false)
 
   const unsubscribe = onPublicChange((change) => invalidate(change.lars))
-  let listener: PublicChangeListenerHandle | undefined
   let closed = false
   const close = async () => {
     closed = true
@@ -508,6 +521,9 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
       onChange: (lars) => invalidate(lars),
       onConnectionChange: (connected) => setCaching(connected),
       log: (message) => payload.logger.warn(message),
+      // Fails within heartbeat + timeout (half the bound), well before the bound runs out.
+      heartbeatMs: Math.round(staleBoundMs / 5),
+      heartbeatTimeoutMs: Math.round((staleBoundMs * 3) / 10),
     })
   }
 
@@ -599,18 +615,32 @@ export function createPublicApiRouter(options: PublicApiOptions): PublicApiRoute
           throw error
         }
       })
-      .then((response) => send(req, res, response))
-      .catch((error: unknown) => {
-        payload.logger.error(
-          { err: error, requestId: req.headers['x-request-id'] },
-          'Public API request failed',
-        )
+      .then((response) => {
+        // Answered already: the database gate gave a 503 while this render hung.
+        if (!res.headersSent) send(req, res, response)
+      })
+      .catch(async (error: unknown) => {
         if (res.headersSent) {
           res.end()
           return
         }
-        const unavailable = isUnavailable(error)
-        if (unavailable) res.setHeader('Retry-After', '5')
+        // An error of another kind can still come from a database that just went away: ask.
+        const unavailable =
+          isUnavailable(error) || !(await databaseAvailabilityOf(payload).probe()).ok
+        // During an outage every request fails the same way: one line each, not a stack trace.
+        if (unavailable) {
+          payload.logger.warn(
+            { requestId: req.headers['x-request-id'] },
+            `Public API request failed: database unavailable (${(error as Error)?.message})`,
+          )
+        } else {
+          payload.logger.error(
+            { err: error, requestId: req.headers['x-request-id'] },
+            'Public API request failed',
+          )
+        }
+        if (res.headersSent) return
+        if (unavailable) res.setHeader('Retry-After', retryAfter)
         const requestId = String(req.headers['x-request-id'] ?? '-')
         send(
           req,

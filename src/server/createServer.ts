@@ -8,6 +8,7 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
+import { createDatabaseGuard } from './databaseGate'
 import { sendWebResponse, toWebRequest } from './webBridge'
 
 export interface ServerOptions {
@@ -86,8 +87,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   app.use(preferDutchInAdmin(config))
 
+  const guard = createDatabaseGuard(payload)
   app.get('/health', async (_req: Request, res: Response) => {
     const database = await checkDatabase(payload)
+    if (!database.ok) res.setHeader('Retry-After', String(guard.settings.retryAfterSeconds))
     res.status(database.ok ? 200 : 503).json({
       status: database.ok ? 'ok' : 'unavailable',
       database: database.ok ? 'ok' : 'unreachable',
@@ -97,13 +100,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   })
 
   const publicApi = createPublicApiRouter({ payload })
-  app.use('/register/v1', publicApi)
+  app.use('/register/v1', guard.publicApi, publicApi)
 
   const graphql = await loadGraphqlHandler(config)
   const apiRoute = config.routes.api
+  app.use(apiRoute, guard.api)
   app.post(`${apiRoute}/graphql`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      await sendWebResponse(res, await graphql(toWebRequest(req)))
+      await sendWebResponse(res, await guard.check(req, await graphql(toWebRequest(req))))
     } catch (error) {
       next(error)
     }
@@ -111,7 +115,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.use(apiRoute, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handleEndpoints({ config, request: toWebRequest(req) })
-      await sendWebResponse(res, response)
+      await sendWebResponse(res, await guard.check(req, response))
     } catch (error) {
       next(error)
     }

@@ -22,6 +22,11 @@ export function toWebRequest(req: ExpressRequest): Request {
 
 /** Fetch API Response → Express response, keeping multiple Set-Cookie headers apart. */
 export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+  // Already answered (a 503 from the database gate while this request hung): drop the late one.
+  if (res.headersSent) {
+    await response.body?.cancel().catch(() => undefined)
+    return
+  }
   res.status(response.status)
   response.headers.forEach((value, key) => {
     if (key.toLowerCase() !== 'set-cookie') res.setHeader(key, value)
