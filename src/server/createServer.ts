@@ -8,6 +8,7 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
+import { createEdge } from './createEdge'
 import { sendWebResponse, toWebRequest } from './webBridge'
 
 export interface ServerOptions {
@@ -70,6 +71,7 @@ export function preferDutchInAdmin(
  */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const { payload, config } = options
+  const edge = createEdge(config)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -101,9 +103,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   const graphql = await loadGraphqlHandler(config)
   const apiRoute = config.routes.api
+  app.use(apiRoute, edge.api)
   app.post(`${apiRoute}/graphql`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      await sendWebResponse(res, await graphql(toWebRequest(req)))
+      await edge.graphql(
+        req,
+        res,
+        () => graphql(toWebRequest(req)),
+        (answer) => sendWebResponse(res, answer),
+      )
     } catch (error) {
       next(error)
     }
@@ -151,8 +159,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Cached public answers are served before Express: at this volume Express's per-request work
   // costs more than the whole cache hit (see the benchmark). Everything else goes through it.
+  // The edge (headers, limits, rate limits) stands in front of both.
   const server = http.createServer((req, res) => {
-    if (!publicApi.serveCached(req, res)) app(req, res)
+    edge.front(req, res, () => {
+      if (!publicApi.serveCached(req, res)) app(req, res)
+    })
   })
   server.keepAliveTimeout = 5000
   const sockets = new Set<import('node:net').Socket>()

@@ -1,0 +1,47 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+
+/** The deadline (epoch ms) of the GraphQL request whose work is running, if any. */
+const deadlines = new AsyncLocalStorage<number>()
+
+/** Thrown (and answered with 503) when a GraphQL request runs past its deadline. */
+export class GraphqlDeadlineExceeded extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`GraphQL request exceeded ${timeoutMs} ms`)
+    this.name = 'GraphqlDeadlineExceeded'
+  }
+}
+
+/**
+ * Runs a GraphQL request with a deadline: resolves with its answer, or rejects with
+ * {@link GraphqlDeadlineExceeded} when the deadline passes first. The abandoned work does not run
+ * on: every Payload operation it starts after the deadline is refused by
+ * {@link refuseOperationAfterDeadline}, so a costly query stops issuing database queries.
+ */
+export async function runWithDeadline<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const running = deadlines.run(Date.now() + timeoutMs, work)
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GraphqlDeadlineExceeded(timeoutMs)), timeoutMs)
+  })
+  try {
+    return await Promise.race([running, expired])
+  } finally {
+    clearTimeout(timer)
+    running.catch(() => undefined)
+  }
+}
+
+/**
+ * Refuses a collection operation started by a GraphQL request after its deadline: the rest of a
+ * costly query (hundreds of aliased list fields) is cut off instead of holding database
+ * connections after its answer has gone out.
+ */
+export const refuseOperationAfterDeadline: CollectionBeforeOperationHook = ({ args }) => {
+  const deadline = deadlines.getStore()
+  if (deadline !== undefined && Date.now() > deadline) {
+    throw new APIError('De GraphQL-vraag duurde te lang en is afgebroken.', 503)
+  }
+  return args
+}
