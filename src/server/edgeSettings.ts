@@ -25,6 +25,11 @@ export interface EdgeSettings {
   graphqlMaxAliases: number
   /** Deepest GraphQL selection. `GRAPHQL_MAX_DEPTH`, default 10. */
   graphqlMaxDepth: number
+  /**
+   * Root query fields (e.g. aliased lists) that run at once in a process, over all GraphQL
+   * requests; the rest wait. `GRAPHQL_MAX_CONCURRENT_FIELDS`, default 4.
+   */
+  graphqlMaxConcurrentFields: number
   /** A GraphQL request is cut off after this many milliseconds. `GRAPHQL_TIMEOUT_MS`, default 10000. */
   graphqlTimeoutMs: number
   /** Whether to send HSTS: only when the register is served over https. */
@@ -60,6 +65,7 @@ export function edgeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeS
     loginRateWindowMs: readNumber(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 900, { min: 1 }) * 1000,
     graphqlMaxAliases: readNumber(env, 'GRAPHQL_MAX_ALIASES', 15, { min: 1 }),
     graphqlMaxDepth: readNumber(env, 'GRAPHQL_MAX_DEPTH', 10, { min: 2 }),
+    graphqlMaxConcurrentFields: readNumber(env, 'GRAPHQL_MAX_CONCURRENT_FIELDS', 4, { min: 1 }),
     graphqlTimeoutMs: readNumber(env, 'GRAPHQL_TIMEOUT_MS', 10000, { min: 1 }),
     https: (env.SERVER_URL ?? '').startsWith('https://'),
   }

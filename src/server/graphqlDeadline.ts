@@ -20,13 +20,17 @@ export class GraphqlDeadlineExceeded extends Error {
  * {@link refuseOperationAfterDeadline}, so a costly query stops issuing database queries.
  */
 export async function runWithDeadline<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
-  const running = deadlines.run(Date.now() + timeoutMs, work)
+  const deadline = Date.now() + timeoutMs
+  const running = deadlines.run(deadline, work)
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new GraphqlDeadlineExceeded(timeoutMs)), timeoutMs)
   })
   try {
-    return await Promise.race([running, expired])
+    const answer = await Promise.race([running, expired])
+    // Work refused after the deadline can finish before the timer fires: still a timeout.
+    if (Date.now() > deadline) throw new GraphqlDeadlineExceeded(timeoutMs)
+    return answer
   } finally {
     clearTimeout(timer)
     running.catch(() => undefined)
@@ -39,9 +43,14 @@ export async function runWithDeadline<T>(timeoutMs: number, work: () => Promise<
  * connections after its answer has gone out.
  */
 export const refuseOperationAfterDeadline: CollectionBeforeOperationHook = ({ args }) => {
+  throwIfPastDeadline()
+  return args
+}
+
+/** Throws when the GraphQL request this runs for is past its deadline. */
+export function throwIfPastDeadline(): void {
   const deadline = deadlines.getStore()
   if (deadline !== undefined && Date.now() > deadline) {
     throw new APIError('De GraphQL-vraag duurde te lang en is afgebroken.', 503)
   }
-  return args
 }
