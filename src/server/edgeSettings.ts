@@ -37,7 +37,7 @@ export interface EdgeSettings {
 }
 
 function readNumber(
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   name: string,
   fallback: number,
   { min = 0 }: { min?: number } = {},
@@ -52,7 +52,9 @@ function readNumber(
 }
 
 /** Reads the edge's limits; a malformed value stops the start with a message naming it. */
-export function edgeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeSettings {
+export function edgeSettingsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): EdgeSettings {
   return {
     maxJsonBodyBytes: readNumber(env, 'MAX_JSON_BODY_BYTES', 1024 * 1024, { min: 1024 }),
     maxMultipartBodyBytes: readNumber(env, 'MAX_MULTIPART_BODY_BYTES', 2 * 1024 * 1024, {
