@@ -42,8 +42,10 @@ export async function runWithDeadline<T>(timeoutMs: number, work: () => Promise<
  * costly query (hundreds of aliased list fields) is cut off instead of holding database
  * connections after its answer has gone out.
  */
-export const refuseOperationAfterDeadline: CollectionBeforeOperationHook = ({ args }) => {
-  throwIfPastDeadline()
+export const refuseOperationAfterDeadline: CollectionBeforeOperationHook = ({ args, req }) => {
+  // Only GraphQL's own operations: work that merely started in its async context (a job run
+  // kicked off by a mutation, say) is not part of the request.
+  if (req?.payloadAPI === 'GraphQL') throwIfPastDeadline()
   return args
 }
 
