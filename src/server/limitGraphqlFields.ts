@@ -37,6 +37,8 @@ export function limitGraphqlFields(schema: GraphQLSchema, max: number): void {
     if (!resolve) continue
     const wrapped: GraphQLFieldResolver<unknown, unknown> = async (source, args, context, info) => {
       await acquire()
+      // Let waiting I/O (health checks, other requests) in between two costly fields.
+      await new Promise<void>((resolve) => setImmediate(resolve))
       try {
         throwIfPastDeadline()
         return await resolve(source, args, context, info)
