@@ -8,6 +8,8 @@ import { poolTimeouts } from './src/database/databaseSettings'
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
+import { edgeProtections } from './src/server/edgeProtections'
+import { edgeSettingsFromEnv } from './src/server/edgeSettings'
 
 const dirname = projectRoot
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(dirname, '.data'))
@@ -47,5 +49,8 @@ export default buildConfig({
     algorithmRegister({
       serverUrl: process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
     }),
+    // GraphQL alias/depth limits and deadline, serialised session writes (after the plugin, so
+    // they cover its collections).
+    edgeProtections(edgeSettingsFromEnv()),
   ],
 })

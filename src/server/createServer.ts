@@ -8,6 +8,7 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
+import { createEdge } from './createEdge'
 import { createDatabaseGuard } from './databaseGate'
 import { sendWebResponse, toWebRequest } from './webBridge'
 
@@ -71,6 +72,7 @@ export function preferDutchInAdmin(
  */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const { payload, config } = options
+  const edge = createEdge(config)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -104,10 +106,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   const graphql = await loadGraphqlHandler(config)
   const apiRoute = config.routes.api
-  app.use(apiRoute, guard.api)
+  // Cheap checks of the request first (edge), then whether the database is there (guard).
+  app.use(apiRoute, edge.api, guard.api)
   app.post(`${apiRoute}/graphql`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      await sendWebResponse(res, await guard.check(req, await graphql(toWebRequest(req))))
+      await edge.graphql(
+        req,
+        res,
+        () => graphql(toWebRequest(req)),
+        async (answer) => sendWebResponse(res, await guard.check(req, answer)),
+      )
     } catch (error) {
       next(error)
     }
@@ -155,8 +163,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Cached public answers are served before Express: at this volume Express's per-request work
   // costs more than the whole cache hit (see the benchmark). Everything else goes through it.
+  // The edge (headers, limits, rate limits) stands in front of both.
   const server = http.createServer((req, res) => {
-    if (!publicApi.serveCached(req, res)) app(req, res)
+    edge.front(req, res, () => {
+      if (!publicApi.serveCached(req, res)) app(req, res)
+    })
   })
   server.keepAliveTimeout = 5000
   const sockets = new Set<import('node:net').Socket>()

@@ -2,6 +2,14 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
+/** Bodies the edge has already read (and checked), to hand on instead of the spent stream. */
+const bufferedBodies = new WeakMap<ExpressRequest, Buffer>()
+
+/** Hands `body` to Payload instead of the request stream, which the edge has read already. */
+export function useBufferedBody(req: ExpressRequest, body: Buffer): void {
+  bufferedBodies.set(req, body)
+}
+
 /** Express request → Fetch API Request, streaming the body (Payload's handlers speak Fetch). */
 export function toWebRequest(req: ExpressRequest): Request {
   const host = req.headers.host ?? 'localhost'
@@ -15,7 +23,9 @@ export function toWebRequest(req: ExpressRequest): Request {
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: hasBody
+      ? (bufferedBodies.get(req) ?? (Readable.toWeb(req) as unknown as ReadableStream))
+      : undefined,
     duplex: 'half',
   } as RequestInit)
 }
