@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { Parser } from 'htmlparser2'
 
-import { sanitisePublicRecord, sanitisePublicValue } from '../../../src/publicApi/publicRecord'
+import type { Algorithm } from '../../../payload-types'
+import {
+  buildPublicRecord,
+  sanitisePublicRecord,
+  sanitisePublicValue,
+} from '../../../src/publicApi/publicRecord'
 import { STANDARD_KEYS, publicationStandard } from '../../../src/standard/publicationStandard'
 import { htmlToLexical, lexicalToHtml } from '../../../src/standard/richText'
 import { sanitiseStandardHtml, toPlainText, toSafeLink } from '../../../src/standard/safeText'
@@ -223,5 +228,29 @@ describe('sanitisePublicRecord', () => {
     expect(sanitisePublicValue('lawful_basis_grouping.link', 'javascript:x')).toBe('')
     expect(sanitisePublicValue('eu_ai_act.fria_summary', '<i>f</i>')).toBe('f')
     expect(sanitisePublicValue('name', null)).toBeNull()
+  })
+})
+
+describe('buildPublicRecord', () => {
+  it('sanitises the record an approval writes, from a working copy stored with markup', () => {
+    const doc = {
+      id: 1,
+      name: '<script>alert(1)</script>Bomen',
+      description_short: 'a < b <b>vet</b>',
+      website: 'javascript:alert(1)',
+      tags: '<p onclick="x()">bomen</p>',
+      goal: htmlToLexical('<p>&lt;script&gt; als tekst</p>'),
+      lawful_basis_grouping: [{ title: '<i>Wet</i>', link: 'https://wet.example' }],
+    } as unknown as Algorithm
+    const record = buildPublicRecord(doc, { name: '<b>Gemeente</b> X' }, '2026-12-03')
+    expect(record).toMatchObject({
+      name: 'Bomen',
+      description_short: 'a < b vet',
+      website: '',
+      tags: '<p>bomen</p>',
+      goal: '<p>&lt;script&gt; als tekst</p>',
+      organization: 'Gemeente X',
+      lawful_basis_grouping: [{ title: 'Wet', link: 'https://wet.example' }],
+    })
   })
 })
