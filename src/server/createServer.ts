@@ -9,6 +9,7 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
 import { sendWebResponse, toWebRequest } from './webBridge'
+import { refuseMalformedQueryJson } from './refuseMalformedQueryJson'
 
 export interface ServerOptions {
   payload: Payload
@@ -108,6 +109,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       next(error)
     }
   })
+  app.use(apiRoute, refuseMalformedQueryJson)
   app.use(apiRoute, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handleEndpoints({ config, request: toWebRequest(req) })
