@@ -72,7 +72,7 @@ export async function listOrganisations(
   }
   const rows = await run<Record<string, unknown>>(
     `SELECT ${AGGREGATE} FROM public_algorithms p WHERE ${where}
-     GROUP BY organisation_code ORDER BY lower((array_agg(organisation_name ORDER BY updated_at DESC))[1]), organisation_code`,
+     GROUP BY organisation_code ORDER BY lower((array_agg(organisation_name ORDER BY updated_at DESC))[1]) COLLATE register_dutch, organisation_code`,
     values,
   )
   return rows.map(summary)

@@ -75,8 +75,9 @@ const FILTER_NAMES: readonly FilterName[] = [
 
 const ORDER_BY: Record<SortValue, string> = {
   relevance: 'ts_rank_cd(search, websearch_to_tsquery($QUERY)) DESC, lars',
-  name: "lower(record->>'name'), lars",
-  '-name': "lower(record->>'name') DESC, lars",
+  // name_sort is the Dutch sort key (see dutchSortKey); its index serves both directions.
+  name: 'name_sort, lars',
+  '-name': 'name_sort DESC, lars DESC',
   updatedAt: 'updated_at, lars',
   '-updatedAt': 'updated_at DESC, lars',
   firstPublishedAt: 'first_published_at, lars',
