@@ -11,6 +11,7 @@ import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
 import { localise } from '../src/i18n/localise'
 import { isHttpUrl } from '../src/standard/validators'
 import { refuseCodeChange } from '../hooks/refuseCodeChange'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { normalisePostalCode } from '../hooks/normalisePostalCode'
 import { ORGANISATION_TYPES } from '../src/organisations/organisationTypes'
 import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
@@ -41,6 +42,7 @@ export const Organisations: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [refuseUnsupportedQueries],
     beforeValidate: [validateOrganisationCode],
     afterChange: [recordAuditEvent, syncPublicOrganisation],
     afterDelete: [recordAuditDeletion],

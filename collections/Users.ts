@@ -10,6 +10,7 @@ import { usersEditableBy } from '../access/usersEditableBy'
 import { canUseAdmin } from '../access/canUseAdmin'
 import { guardMembershipChanges } from '../hooks/guardMembershipChanges'
 import { refusePlatformAdminChange } from '../hooks/refusePlatformAdminChange'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { makeFirstUserPlatformAdmin } from '../hooks/makeFirstUserPlatformAdmin'
 import { recordAuditEvent } from '../hooks/recordAuditEvent'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
@@ -51,6 +52,7 @@ export const Users: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [refuseUnsupportedQueries],
     beforeChange: [makeFirstUserPlatformAdmin],
     afterChange: [recordAuditEvent],
     afterDelete: [recordAuditDeletion],

@@ -8,6 +8,7 @@ import { organisationIdsFor } from '../../access/organisationIdsFor'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { WRITER_ROLES } from '../../access/roles'
 import { prepareAlgorithmWrite } from '../../hooks/prepareAlgorithmWrite'
+import { refuseUnsupportedQueries } from '../../hooks/refuseUnsupportedQueries'
 import { recordAuditDeletion } from '../../hooks/recordAuditDeletion'
 import { recordAuditEvent } from '../../hooks/recordAuditEvent'
 import { refuseDirectWrite } from '../../hooks/refuseDirectWrite'
@@ -86,6 +87,7 @@ export const Algorithms: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [refuseUnsupportedQueries],
     beforeChange: [prepareAlgorithmWrite],
     afterChange: [recordAuditEvent],
     beforeDelete: [refuseUnsafeDeletion],

@@ -11,6 +11,7 @@ import { checkDatabase } from './checkDatabase'
 import { createEdge } from './createEdge'
 import { createDatabaseGuard } from './databaseGate'
 import { sendWebResponse, toWebRequest } from './webBridge'
+import { refuseMalformedQueryJson } from './refuseMalformedQueryJson'
 
 export interface ServerOptions {
   payload: Payload
@@ -120,6 +121,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       next(error)
     }
   })
+  app.use(apiRoute, refuseMalformedQueryJson)
   app.use(apiRoute, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handleEndpoints({ config, request: toWebRequest(req) })
