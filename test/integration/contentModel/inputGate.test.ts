@@ -13,7 +13,10 @@ import {
   thrownBy,
   thrownFieldErrors,
 } from '../../fixtures/fieldErrors'
+import { personaliseUnused, readFixture } from '../../fixtures/interop/interopFixtures'
 import { minimalAlgorithmInput } from '../../fixtures/noorderhaaksAlgorithm'
+import { importRegister } from '../../../src/interop/importRegister'
+import { readImportFile } from '../../../src/interop/readImportFile'
 import {
   createOrganisation,
   createUser,
@@ -361,5 +364,43 @@ describe('over-long strings without a limit of their own', () => {
     expect(response.status).toBe(400)
     expect(firstMessage(response.body)).not.toBe('')
     expect(fieldErrors(response.body)[0]?.path).toBe('tags')
+  })
+})
+
+describe('the importer', () => {
+  it('refuses rows with markup or control characters, naming the field, and saves nothing of them', async () => {
+    const admin = await createUser(app.payload, { isPlatformAdmin: true })
+    const fixture = await personaliseUnused(app.payload, readFixture('noorderhaaks.json'))
+    const records = JSON.parse(fixture.text) as Array<Record<string, unknown>>
+    records[0].name = 'Woningtoewijzing <script>alert(1)</script>'
+    records[1].provider = 'Leverancier\u0007'
+    const result = await importRegister(
+      app.payload,
+      readImportFile('vijandig.json', JSON.stringify(records)),
+      { userEmail: admin.email },
+    )
+    expect(result.rows.map((row) => row.outcome)).toEqual(['rejected', 'rejected'])
+    expect(result.rows[0].reasons).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        message: expect.objectContaining({
+          nl: expect.stringContaining('Naam bevat opmaak (<script)'),
+        }),
+      }),
+    ])
+    expect(result.rows[1].reasons).toEqual([
+      expect.objectContaining({
+        field: 'provider',
+        message: expect.objectContaining({
+          nl: expect.stringContaining('Leverancier bevat een onzichtbaar stuurteken (U+0007)'),
+        }),
+      }),
+    ])
+    const saved = await app.payload.count({
+      collection: 'algorithms',
+      where: { lars: { in: Object.values(fixture.lars) } },
+      overrideAccess: true,
+    })
+    expect(saved.totalDocs).toBe(0)
   })
 })
