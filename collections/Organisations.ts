@@ -11,7 +11,7 @@ import { checkWriteInput } from '../hooks/checkWriteInput'
 import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
 import { localise } from '../src/i18n/localise'
 import { isHttpUrl } from '../src/standard/validators'
-import { plainTextValidator } from '../src/standard/plainTextValidator'
+import { plainTextProblem, plainTextValidator } from '../src/standard/plainTextValidator'
 import { withFieldNamedMessages } from '../src/standard/withFieldNamedMessages'
 import { refuseCodeChange } from '../hooks/refuseCodeChange'
 import { normalisePostalCode } from '../hooks/normalisePostalCode'
@@ -21,10 +21,7 @@ import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
 const DUTCH_POSTAL_CODE = /^[1-9]\d{3} ?[A-Z]{2}$/
 
 // Postal codes abroad have no fixed form, but they are plain text all the same.
-const validatePostalCodeText = plainTextValidator({
-  label: { nl: 'Postcode', en: 'Postal code' },
-  maxLength: 20,
-})
+const POSTAL_CODE_TEXT = { label: { nl: 'Postcode', en: 'Postal code' }, maxLength: 20 }
 
 /** Government organisations that publish in the register. */
 export const Organisations: CollectionConfig = {
@@ -177,10 +174,8 @@ export const Organisations: CollectionConfig = {
             value: string | null | undefined,
             { req, siblingData }: { req: PayloadRequest; siblingData?: unknown },
           ) => {
-            const plain = validatePostalCodeText(value, { req } as Parameters<
-              typeof validatePostalCodeText
-            >[1])
-            if (plain !== true) return plain
+            const problem = plainTextProblem(value, POSTAL_CODE_TEXT)
+            if (problem) return localise(req, problem)
             const country = (siblingData as { country?: string } | undefined)?.country
             if (!value || (country && country !== 'Nederland')) return true
             if (DUTCH_POSTAL_CODE.test(value)) return true

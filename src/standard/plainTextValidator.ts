@@ -20,31 +20,33 @@ export interface PlainTextOptions {
   allowMarkup?: boolean
 }
 
+/** Why `value` is not acceptable plain text, naming the field; null when it is. */
+export function plainTextProblem(value: unknown, options: PlainTextOptions): Bilingual | null {
+  const { label, maxLength, required = false, allowMarkup = false } = options
+  if (value === undefined || value === null || value === '') {
+    return required ? inputProblemMessage(label, { kind: 'required' }) : null
+  }
+  if (typeof value !== 'string') {
+    return inputProblemMessage(label, { kind: 'wrongType', expected: 'text' })
+  }
+  const control = findControlCharacter(value)
+  if (control) return inputProblemMessage(label, { kind: 'controlCharacter', character: control })
+  const length = characterCount(value)
+  if (length > maxLength) {
+    return inputProblemMessage(label, { kind: 'tooLong', actual: length, max: maxLength })
+  }
+  const markup = allowMarkup ? null : findMarkup(value)
+  return markup ? inputProblemMessage(label, { kind: 'markup', found: markup }) : null
+}
+
 /**
  * The check for a plain-text field outside the publication standard (organisation details,
  * EU AI Act summaries, internal fields): text only, no control characters, bounded, and unless
  * allowed no markup, each refusal naming the field.
  */
 export function plainTextValidator(options: PlainTextOptions): Validate {
-  const { label, maxLength, required = false, allowMarkup = false } = options
   return (value: unknown, { req }) => {
-    const refuse = (message: Bilingual) => localise(req, message)
-    if (value === undefined || value === null || value === '') {
-      return required ? refuse(inputProblemMessage(label, { kind: 'required' })) : true
-    }
-    if (typeof value !== 'string') {
-      return refuse(inputProblemMessage(label, { kind: 'wrongType', expected: 'text' }))
-    }
-    const control = findControlCharacter(value)
-    if (control) {
-      return refuse(inputProblemMessage(label, { kind: 'controlCharacter', character: control }))
-    }
-    const length = characterCount(value)
-    if (length > maxLength) {
-      return refuse(inputProblemMessage(label, { kind: 'tooLong', actual: length, max: maxLength }))
-    }
-    const markup = allowMarkup ? null : findMarkup(value)
-    if (markup) return refuse(inputProblemMessage(label, { kind: 'markup', found: markup }))
-    return true
+    const problem = plainTextProblem(value, options)
+    return problem ? localise(req, problem) : true
   }
 }
