@@ -55,8 +55,7 @@ const internalText = (
 
 const readOnlySystem = { readOnly: true, position: 'sidebar' as const }
 
-/** Algorithm descriptions following publication standard 1.0, plus internal and EU AI Act fields. */
-export const Algorithms: CollectionConfig = {
+const algorithms: CollectionConfig = {
   slug: 'algorithms',
   labels: {
     singular: { nl: 'Algoritme', en: 'Algorithm' },
@@ -100,367 +99,370 @@ export const Algorithms: CollectionConfig = {
     afterDelete: [recordAuditDeletion],
   },
   endpoints: [...algorithmEndpoints, ...interopEndpoints],
-  fields: withFieldNamedMessages(
-    addAdminAids([
-      {
-        type: 'tabs',
-        tabs: [
-          {
-            label: { nl: 'Algemene informatie', en: 'General information' },
-            description: {
-              nl: 'Wat het algoritme is en wie erover gaat.',
-              en: 'What the algorithm is and who is responsible for it.',
-            },
-            fields: [
-              {
-                name: 'startFromTemplate',
-                type: 'ui',
-                admin: {
-                  components: {
-                    Field: {
-                      path: '/src/admin/templates/StartFromTemplate#StartFromTemplate',
-                      clientProps: { placement: 'create' },
-                    },
-                  },
-                },
-              },
-              standardField('name'),
-              {
-                name: 'organization',
-                type: 'relationship',
-                relationTo: 'organisations',
-                required: true,
-                index: true,
-                label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
-                hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
-                filterOptions: ({ user }) => {
-                  // No user: trusted server code (jobs, import); API requests without a user are
-                  // already refused by the collection's create and update access.
-                  if (!user || isPlatformAdmin(user)) return true
-                  return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
-                },
-                admin: {
-                  description: {
-                    nl: 'De organisatie die het algoritme gebruikt. Dit kun je na het aanmaken niet meer veranderen.',
-                    en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
-                  },
-                },
-              },
-              standardField('description_short'),
-              standardField('category'),
-              standardField('status'),
-              {
-                type: 'row',
-                fields: [standardField('begin_date'), standardField('end_date')],
-              },
-              standardField('contact_email'),
-              standardField('website'),
-              standardField('publication_category'),
-              standardField('url'),
-              standardField('source_id'),
-              standardField('tags'),
-            ],
+  fields: addAdminAids([
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: { nl: 'Algemene informatie', en: 'General information' },
+          description: {
+            nl: 'Wat het algoritme is en wie erover gaat.',
+            en: 'What the algorithm is and who is responsible for it.',
           },
-          {
-            label: { nl: 'Verantwoord gebruik', en: 'Responsible use' },
-            description: {
-              nl: 'Waarom het algoritme wordt gebruikt, op welke grond, en hoe risico’s worden beheerst.',
-              en: 'Why the algorithm is used, on what basis, and how risks are managed.',
-            },
-            fields: [
-              standardField('goal'),
-              standardField('proportionality'),
-              standardField('human_intervention'),
-              standardField('risks'),
-              standardField('lawful_basis'),
-              standardField('lawful_basis_grouping'),
-              standardField('process_index_url'),
-              standardField('impacttoetsen_grouping'),
-              standardField('impacttoetsen'),
-            ],
-          },
-          {
-            label: { nl: 'Werking', en: 'How it works' },
-            description: {
-              nl: 'Welke gegevens het algoritme gebruikt en hoe het werkt.',
-              en: 'What data the algorithm uses and how it works.',
-            },
-            fields: [
-              standardField('source_data'),
-              standardField('source_data_grouping'),
-              standardField('methods_and_models'),
-              standardField('provider'),
-              standardField('publiccode'),
-            ],
-          },
-          {
-            label: { nl: 'EU AI-verordening', en: 'EU AI Act' },
-            description: {
-              nl: 'Alleen voor hoog-risico AI-systemen: wat de AI-verordening van u als gebruiksverantwoordelijke vraagt.',
-              en: 'Only for high-risk AI systems: what the AI Act asks of you as deployer.',
-            },
-            fields: [
-              {
-                name: 'eu_database_url',
-                type: 'text',
-                label: {
-                  nl: 'Link naar de registratie in de EU-databank',
-                  en: 'Link to the EU database entry',
-                },
-                admin: {
-                  condition: (data) => data?.publication_category === HIGH_RISK,
-                  placeholder: 'https://',
-                  description: {
-                    nl: 'De pagina van de aanbieder van dit AI-systeem in de EU-databank voor hoog-risico AI-systemen.',
-                    en: 'The provider’s page for this AI system in the EU database for high-risk AI systems.',
+          fields: [
+            {
+              name: 'startFromTemplate',
+              type: 'ui',
+              admin: {
+                components: {
+                  Field: {
+                    path: '/src/admin/templates/StartFromTemplate#StartFromTemplate',
+                    clientProps: { placement: 'create' },
                   },
-                },
-                validate: (value: unknown, { req }: { req: PayloadRequest }) => {
-                  if (value === undefined || value === null || value === '') return true
-                  if (typeof value === 'string' && isHttpUrl(value)) return true
-                  return localise(req, {
-                    nl: 'Link naar de registratie in de EU-databank is geen geldige link. Begin met https://',
-                    en: 'Link to the EU database entry is not a valid link. Start with https://',
-                  })
                 },
               },
-              {
-                name: 'fria_summary',
-                type: 'textarea',
-                maxLength: 2500,
-                validate: plainTextValidator({
-                  label: {
-                    nl: 'Samenvatting grondrechteneffectbeoordeling (FRIA)',
-                    en: 'Summary of the fundamental rights impact assessment (FRIA)',
-                  },
-                  maxLength: 2500,
-                }),
+            },
+            standardField('name'),
+            {
+              name: 'organization',
+              type: 'relationship',
+              relationTo: 'organisations',
+              required: true,
+              index: true,
+              label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
+              hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
+              filterOptions: ({ user }) => {
+                // No user: trusted server code (jobs, import); API requests without a user are
+                // already refused by the collection's create and update access.
+                if (!user || isPlatformAdmin(user)) return true
+                return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
+              },
+              admin: {
+                description: {
+                  nl: 'De organisatie die het algoritme gebruikt. Dit kun je na het aanmaken niet meer veranderen.',
+                  en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
+                },
+              },
+            },
+            standardField('description_short'),
+            standardField('category'),
+            standardField('status'),
+            {
+              type: 'row',
+              fields: [standardField('begin_date'), standardField('end_date')],
+            },
+            standardField('contact_email'),
+            standardField('website'),
+            standardField('publication_category'),
+            standardField('url'),
+            standardField('source_id'),
+            standardField('tags'),
+          ],
+        },
+        {
+          label: { nl: 'Verantwoord gebruik', en: 'Responsible use' },
+          description: {
+            nl: 'Waarom het algoritme wordt gebruikt, op welke grond, en hoe risico’s worden beheerst.',
+            en: 'Why the algorithm is used, on what basis, and how risks are managed.',
+          },
+          fields: [
+            standardField('goal'),
+            standardField('proportionality'),
+            standardField('human_intervention'),
+            standardField('risks'),
+            standardField('lawful_basis'),
+            standardField('lawful_basis_grouping'),
+            standardField('process_index_url'),
+            standardField('impacttoetsen_grouping'),
+            standardField('impacttoetsen'),
+          ],
+        },
+        {
+          label: { nl: 'Werking', en: 'How it works' },
+          description: {
+            nl: 'Welke gegevens het algoritme gebruikt en hoe het werkt.',
+            en: 'What data the algorithm uses and how it works.',
+          },
+          fields: [
+            standardField('source_data'),
+            standardField('source_data_grouping'),
+            standardField('methods_and_models'),
+            standardField('provider'),
+            standardField('publiccode'),
+          ],
+        },
+        {
+          label: { nl: 'EU AI-verordening', en: 'EU AI Act' },
+          description: {
+            nl: 'Alleen voor hoog-risico AI-systemen: wat de AI-verordening van u als gebruiksverantwoordelijke vraagt.',
+            en: 'Only for high-risk AI systems: what the AI Act asks of you as deployer.',
+          },
+          fields: [
+            {
+              name: 'eu_database_url',
+              type: 'text',
+              label: {
+                nl: 'Link naar de registratie in de EU-databank',
+                en: 'Link to the EU database entry',
+              },
+              admin: {
+                condition: (data) => data?.publication_category === HIGH_RISK,
+                placeholder: 'https://',
+                description: {
+                  nl: 'De pagina van de aanbieder van dit AI-systeem in de EU-databank voor hoog-risico AI-systemen.',
+                  en: 'The provider’s page for this AI system in the EU database for high-risk AI systems.',
+                },
+              },
+              validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+                if (value === undefined || value === null || value === '') return true
+                if (typeof value === 'string' && isHttpUrl(value)) return true
+                return localise(req, {
+                  nl: 'Link naar de registratie in de EU-databank is geen geldige link. Begin met https://',
+                  en: 'Link to the EU database entry is not a valid link. Start with https://',
+                })
+              },
+            },
+            {
+              name: 'fria_summary',
+              type: 'textarea',
+              maxLength: 2500,
+              validate: plainTextValidator({
                 label: {
                   nl: 'Samenvatting grondrechteneffectbeoordeling (FRIA)',
                   en: 'Summary of the fundamental rights impact assessment (FRIA)',
                 },
-                admin: {
-                  condition: (data) => data?.publication_category === HIGH_RISK,
-                  description: {
-                    nl: 'Wat de beoordeling van de gevolgen voor grondrechten opleverde, in een paar zinnen.',
-                    en: 'What the fundamental rights impact assessment found, in a few sentences.',
-                  },
+                maxLength: 2500,
+              }),
+              label: {
+                nl: 'Samenvatting grondrechteneffectbeoordeling (FRIA)',
+                en: 'Summary of the fundamental rights impact assessment (FRIA)',
+              },
+              admin: {
+                condition: (data) => data?.publication_category === HIGH_RISK,
+                description: {
+                  nl: 'Wat de beoordeling van de gevolgen voor grondrechten opleverde, in een paar zinnen.',
+                  en: 'What the fundamental rights impact assessment found, in a few sentences.',
                 },
               },
-              {
-                name: 'dpia_summary',
-                type: 'textarea',
-                maxLength: 2500,
-                validate: plainTextValidator({
-                  label: {
-                    nl: 'Samenvatting gegevensbeschermingseffectbeoordeling (DPIA)',
-                    en: 'Summary of the data protection impact assessment (DPIA)',
-                  },
-                  maxLength: 2500,
-                }),
+            },
+            {
+              name: 'dpia_summary',
+              type: 'textarea',
+              maxLength: 2500,
+              validate: plainTextValidator({
                 label: {
                   nl: 'Samenvatting gegevensbeschermingseffectbeoordeling (DPIA)',
                   en: 'Summary of the data protection impact assessment (DPIA)',
                 },
-                admin: {
-                  condition: (data) => data?.publication_category === HIGH_RISK,
-                  description: {
-                    nl: 'Wat de DPIA opleverde, in een paar zinnen.',
-                    en: 'What the DPIA found, in a few sentences.',
-                  },
+                maxLength: 2500,
+              }),
+              label: {
+                nl: 'Samenvatting gegevensbeschermingseffectbeoordeling (DPIA)',
+                en: 'Summary of the data protection impact assessment (DPIA)',
+              },
+              admin: {
+                condition: (data) => data?.publication_category === HIGH_RISK,
+                description: {
+                  nl: 'Wat de DPIA opleverde, in een paar zinnen.',
+                  en: 'What the DPIA found, in a few sentences.',
                 },
               },
-            ],
-          },
-          {
-            label: { nl: 'Intern', en: 'Internal' },
-            description: {
-              nl: 'Alleen zichtbaar voor uw eigen organisatie. Deze velden worden nooit gepubliceerd.',
-              en: 'Only visible to your own organisation. These fields are never published.',
             },
-            fields: [
-              internalText(
-                'internal_notes',
-                { nl: 'Interne notities', en: 'Internal notes' },
-                {
-                  nl: 'Aantekeningen voor collega’s. Komen nooit in het openbare register.',
-                  en: 'Notes for colleagues. Never published.',
-                },
-              ),
-              internalText(
-                'internal_owner',
-                { nl: 'Eigenaar binnen de organisatie', en: 'Owner within the organisation' },
-                {
-                  nl: 'Wie binnen uw organisatie verantwoordelijk is voor dit algoritme.',
-                  en: 'Who in your organisation is responsible for this algorithm.',
-                },
-                'text',
-              ),
-              internalText(
-                'internal_contact',
-                { nl: 'Interne contactpersoon', en: 'Internal contact' },
-                {
-                  nl: 'Naam en e-mail van wie vragen van collega’s beantwoordt.',
-                  en: 'Name and email of who answers colleagues’ questions.',
-                },
-                'text',
-              ),
-              internalText(
-                'publication_category_rationale',
-                { nl: 'Waarom deze publicatiecategorie', en: 'Why this publication category' },
-                {
-                  nl: 'Leg uit waarom u voor deze publicatiecategorie koos. Handig bij een latere controle.',
-                  en: 'Explain why you chose this publication category. Useful for a later audit.',
-                },
-              ),
-            ],
-          },
-        ],
-      },
-      {
-        name: 'workflowPanel',
-        type: 'ui',
-        admin: {
-          position: 'sidebar',
-          components: { Field: '/src/admin/workflow/WorkflowPanel#WorkflowPanel' },
+          ],
         },
-      },
-      {
-        name: 'lars',
-        type: 'text',
-        unique: true,
-        index: true,
-        label: { nl: 'Algoritme-ID', en: 'Algorithm ID' },
-        hooks: { beforeValidate: [refuseDirectWrite('lars')] },
-        admin: {
-          ...readOnlySystem,
+        {
+          label: { nl: 'Intern', en: 'Internal' },
           description: {
-            nl: 'Vast nummer van acht cijfers. Het systeem maakt het aan; het verandert nooit.',
-            en: 'Fixed eight-digit number. The system creates it; it never changes.',
+            nl: 'Alleen zichtbaar voor uw eigen organisatie. Deze velden worden nooit gepubliceerd.',
+            en: 'Only visible to your own organisation. These fields are never published.',
           },
+          fields: [
+            internalText(
+              'internal_notes',
+              { nl: 'Interne notities', en: 'Internal notes' },
+              {
+                nl: 'Aantekeningen voor collega’s. Komen nooit in het openbare register.',
+                en: 'Notes for colleagues. Never published.',
+              },
+            ),
+            internalText(
+              'internal_owner',
+              { nl: 'Eigenaar binnen de organisatie', en: 'Owner within the organisation' },
+              {
+                nl: 'Wie binnen uw organisatie verantwoordelijk is voor dit algoritme.',
+                en: 'Who in your organisation is responsible for this algorithm.',
+              },
+              'text',
+            ),
+            internalText(
+              'internal_contact',
+              { nl: 'Interne contactpersoon', en: 'Internal contact' },
+              {
+                nl: 'Naam en e-mail van wie vragen van collega’s beantwoordt.',
+                en: 'Name and email of who answers colleagues’ questions.',
+              },
+              'text',
+            ),
+            internalText(
+              'publication_category_rationale',
+              { nl: 'Waarom deze publicatiecategorie', en: 'Why this publication category' },
+              {
+                nl: 'Leg uit waarom u voor deze publicatiecategorie koos. Handig bij een latere controle.',
+                en: 'Explain why you chose this publication category. Useful for a later audit.',
+              },
+            ),
+          ],
+        },
+      ],
+    },
+    {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/admin/workflow/WorkflowPanel#WorkflowPanel' },
+      },
+    },
+    {
+      name: 'lars',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { nl: 'Algoritme-ID', en: 'Algorithm ID' },
+      hooks: { beforeValidate: [refuseDirectWrite('lars')] },
+      admin: {
+        ...readOnlySystem,
+        description: {
+          nl: 'Vast nummer van acht cijfers. Het systeem maakt het aan; het verandert nooit.',
+          en: 'Fixed eight-digit number. The system creates it; it never changes.',
         },
       },
-      {
-        name: 'standard_version',
-        type: 'text',
-        label: { nl: 'Versie publicatiestandaard', en: 'Publication standard version' },
-        hooks: { beforeValidate: [refuseDirectWrite('standard_version')] },
-        admin: readOnlySystem,
-      },
-      {
-        name: 'lang',
-        type: 'text',
-        defaultValue: 'nld',
-        label: { nl: 'Taal', en: 'Language' },
-        validate: validateLang,
-        admin: { ...readOnlySystem, readOnly: false },
-      },
-      {
-        name: 'publication_dt',
-        type: 'text',
-        label: { nl: 'Eerst gepubliceerd op', en: 'First published on' },
-        hooks: { beforeValidate: [refuseDirectWrite('publication_dt')] },
-        admin: readOnlySystem,
-      },
-      {
-        name: 'basedOn',
-        type: 'group',
-        label: { nl: 'Gebaseerd op', en: 'Based on' },
-        hooks: { beforeValidate: [refuseDirectWrite('basedOn')] },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          condition: (data) => Boolean(data?.basedOn?.lars),
-          description: {
-            nl: 'Deze beschrijving begon als kopie van een gepubliceerde beschrijving van een andere organisatie.',
-            en: 'This description started as a copy of another organisation’s published description.',
-          },
+    },
+    {
+      name: 'standard_version',
+      type: 'text',
+      label: { nl: 'Versie publicatiestandaard', en: 'Publication standard version' },
+      hooks: { beforeValidate: [refuseDirectWrite('standard_version')] },
+      admin: readOnlySystem,
+    },
+    {
+      name: 'lang',
+      type: 'text',
+      defaultValue: 'nld',
+      label: { nl: 'Taal', en: 'Language' },
+      validate: validateLang,
+      admin: { ...readOnlySystem, readOnly: false },
+    },
+    {
+      name: 'publication_dt',
+      type: 'text',
+      label: { nl: 'Eerst gepubliceerd op', en: 'First published on' },
+      hooks: { beforeValidate: [refuseDirectWrite('publication_dt')] },
+      admin: readOnlySystem,
+    },
+    {
+      name: 'basedOn',
+      type: 'group',
+      label: { nl: 'Gebaseerd op', en: 'Based on' },
+      hooks: { beforeValidate: [refuseDirectWrite('basedOn')] },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.basedOn?.lars),
+        description: {
+          nl: 'Deze beschrijving begon als kopie van een gepubliceerde beschrijving van een andere organisatie.',
+          en: 'This description started as a copy of another organisation’s published description.',
         },
-        fields: [
-          { name: 'lars', type: 'text', label: { nl: 'Algoritme-ID', en: 'Algorithm ID' } },
-          {
-            name: 'organisationName',
-            type: 'text',
-            label: { nl: 'Organisatie', en: 'Organisation' },
-          },
-          { name: 'revisionNumber', type: 'number', label: { nl: 'Versie', en: 'Revision' } },
-        ],
       },
-      {
-        name: 'workflow',
-        type: 'group',
-        label: { nl: 'Publicatie', en: 'Publication' },
-        hooks: { beforeValidate: [refuseDirectWrite('workflow')] },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          // The workflow panel at the top of the sidebar shows these values.
-          components: { Field: '/src/admin/workflow/ShownInPanel#ShownInPanel' },
+      fields: [
+        { name: 'lars', type: 'text', label: { nl: 'Algoritme-ID', en: 'Algorithm ID' } },
+        {
+          name: 'organisationName',
+          type: 'text',
+          label: { nl: 'Organisatie', en: 'Organisation' },
         },
-        fields: [
-          {
-            name: 'state',
-            type: 'select',
-            defaultValue: 'concept',
-            index: true,
-            label: { nl: 'Status in de workflow', en: 'Workflow state' },
-            options: WORKFLOW_STATES.map((state) => ({
-              value: state,
-              label: { ...STATE_LABELS[state] },
-            })),
-          },
-          { name: 'transitionCount', type: 'number', defaultValue: 0, admin: { hidden: true } },
-          { name: 'submittedById', type: 'number', admin: { hidden: true } },
-          {
-            name: 'submittedByName',
-            type: 'text',
-            label: { nl: 'Ingediend door', en: 'Submitted by' },
-          },
-          { name: 'submittedAt', type: 'date', label: { nl: 'Ingediend op', en: 'Submitted at' } },
-          { name: 'versionEditors', type: 'json', admin: { hidden: true } },
-          {
-            name: 'changeSummary',
-            type: 'textarea',
-            label: { nl: 'Wat is er veranderd', en: 'What changed' },
-          },
-          {
-            name: 'lastComment',
-            type: 'textarea',
-            label: { nl: 'Laatste opmerking', en: 'Last comment' },
-          },
-          {
-            name: 'publicRevision',
-            type: 'relationship',
-            relationTo: 'revisions',
-            label: { nl: 'Openbare versie', en: 'Public revision' },
-          },
-          {
-            name: 'publishedRevisionCount',
-            type: 'number',
-            defaultValue: 0,
-            admin: { hidden: true },
-          },
-          {
-            name: 'publicSince',
-            type: 'date',
-            label: { nl: 'Openbaar sinds', en: 'Public since' },
-          },
-          {
-            name: 'reviewDueAt',
-            type: 'date',
-            index: true,
-            label: { nl: 'Herzien vóór', en: 'Review due' },
-          },
-          {
-            name: 'reviewOverdue',
-            type: 'checkbox',
-            defaultValue: false,
-            index: true,
-            label: { nl: 'Herziening te laat', en: 'Review overdue' },
-          },
-          { name: 'reviewReminderSentFor', type: 'date', admin: { hidden: true } },
-        ],
+        { name: 'revisionNumber', type: 'number', label: { nl: 'Versie', en: 'Revision' } },
+      ],
+    },
+    {
+      name: 'workflow',
+      type: 'group',
+      label: { nl: 'Publicatie', en: 'Publication' },
+      hooks: { beforeValidate: [refuseDirectWrite('workflow')] },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        // The workflow panel at the top of the sidebar shows these values.
+        components: { Field: '/src/admin/workflow/ShownInPanel#ShownInPanel' },
       },
-    ]),
-  ),
+      fields: [
+        {
+          name: 'state',
+          type: 'select',
+          defaultValue: 'concept',
+          index: true,
+          label: { nl: 'Status in de workflow', en: 'Workflow state' },
+          options: WORKFLOW_STATES.map((state) => ({
+            value: state,
+            label: { ...STATE_LABELS[state] },
+          })),
+        },
+        { name: 'transitionCount', type: 'number', defaultValue: 0, admin: { hidden: true } },
+        { name: 'submittedById', type: 'number', admin: { hidden: true } },
+        {
+          name: 'submittedByName',
+          type: 'text',
+          label: { nl: 'Ingediend door', en: 'Submitted by' },
+        },
+        { name: 'submittedAt', type: 'date', label: { nl: 'Ingediend op', en: 'Submitted at' } },
+        { name: 'versionEditors', type: 'json', admin: { hidden: true } },
+        {
+          name: 'changeSummary',
+          type: 'textarea',
+          label: { nl: 'Wat is er veranderd', en: 'What changed' },
+        },
+        {
+          name: 'lastComment',
+          type: 'textarea',
+          label: { nl: 'Laatste opmerking', en: 'Last comment' },
+        },
+        {
+          name: 'publicRevision',
+          type: 'relationship',
+          relationTo: 'revisions',
+          label: { nl: 'Openbare versie', en: 'Public revision' },
+        },
+        {
+          name: 'publishedRevisionCount',
+          type: 'number',
+          defaultValue: 0,
+          admin: { hidden: true },
+        },
+        { name: 'publicSince', type: 'date', label: { nl: 'Openbaar sinds', en: 'Public since' } },
+        {
+          name: 'reviewDueAt',
+          type: 'date',
+          index: true,
+          label: { nl: 'Herzien vóór', en: 'Review due' },
+        },
+        {
+          name: 'reviewOverdue',
+          type: 'checkbox',
+          defaultValue: false,
+          index: true,
+          label: { nl: 'Herziening te laat', en: 'Review overdue' },
+        },
+        { name: 'reviewReminderSentFor', type: 'date', admin: { hidden: true } },
+      ],
+    },
+  ]),
+}
+
+/**
+ * Algorithm descriptions following publication standard 1.0, plus internal and EU AI Act fields.
+ * Every field's refusal names the field, also where Payload's own message would not.
+ */
+export const Algorithms: CollectionConfig = {
+  ...algorithms,
+  fields: withFieldNamedMessages(algorithms.fields),
 }
