@@ -8,6 +8,7 @@ import { usersAdminCanCreate } from '../access/usersAdminCanCreate'
 import { usersVisibleTo } from '../access/usersVisibleTo'
 import { usersEditableBy } from '../access/usersEditableBy'
 import { canUseAdmin } from '../access/canUseAdmin'
+import { checkWriteInput } from '../hooks/checkWriteInput'
 import { guardMembershipChanges } from '../hooks/guardMembershipChanges'
 import { refusePlatformAdminChange } from '../hooks/refusePlatformAdminChange'
 import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
@@ -52,7 +53,7 @@ export const Users: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
-    beforeOperation: [refuseUnsupportedQueries],
+    beforeOperation: [checkWriteInput, refuseUnsupportedQueries],
     beforeChange: [makeFirstUserPlatformAdmin],
     afterChange: [recordAuditEvent],
     afterDelete: [recordAuditDeletion],
