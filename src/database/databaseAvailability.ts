@@ -53,6 +53,9 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   )
 }
 
+/** Granularity of the probe's deadline (see probeOnce). */
+const PROBE_TICK_MS = 100
+
 /**
  * Knows whether the database can be reached. The answer comes from a cheap probe on a connection
  * of its own (connect plus `SELECT 1`, with its own deadline), never from Payload's pool, which a
@@ -160,7 +163,8 @@ export class DatabaseAvailability {
     const elapsed = () => Math.round(performance.now() - started)
     const client = new pg.Client({
       ...this.options.connection,
-      connectionTimeoutMillis: timeoutMs,
+      // A backstop only: the deadline below decides, and it tolerates a busy event loop.
+      connectionTimeoutMillis: timeoutMs * 5,
       application_name: 'register-health-probe',
     })
     client.on('error', () => undefined)
@@ -172,7 +176,20 @@ export class DatabaseAvailability {
           await client.query('SELECT 1')
         })(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs)
+          // The deadline counts only time in which this process could have read the answer:
+          // when the event loop is blocked (a busy process, not a slow database), a tick that
+          // arrives late counts as one tick. Otherwise a process busy for two seconds would call
+          // a healthy database unreachable and answer 503.
+          let waited = 0
+          const tick = (last: number) => {
+            timer = setTimeout(() => {
+              const now = performance.now()
+              waited += Math.min(now - last, PROBE_TICK_MS * 2)
+              if (waited >= timeoutMs) reject(new Error(`timeout after ${timeoutMs} ms`))
+              else tick(now)
+            }, PROBE_TICK_MS)
+          }
+          tick(performance.now())
         }),
       ])
       void client.end().catch(() => undefined)

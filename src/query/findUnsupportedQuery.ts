@@ -246,6 +246,11 @@ const opaqueProblem = (path: string, field: FlattenedField, sorting: boolean): Q
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+const isExistsOnly = (condition: unknown): boolean =>
+  isRecord(condition) &&
+  Object.keys(condition).length === 1 &&
+  ['true', 'false', true, false].includes(condition.exists as string | boolean)
+
 // Version queries put the document's fields under `version.`.
 const fieldPath = (fields: readonly FlattenedField[], path: string): string =>
   path.startsWith('version.') && !fields.some((field) => field.name === 'version')
@@ -307,7 +312,16 @@ export function findUnsupportedWhere(
       continue
     }
     const target = resolve(fields, fieldPath(fields, key), fieldsOf)
-    if (target.kind === 'opaque') return opaqueProblem(key, target.field, false)
+    if (target.kind === 'opaque') {
+      // `exists` on the column itself is a plain IS [NOT] NULL, which PostgreSQL answers fine.
+      if (
+        isExistsOnly(condition) &&
+        fieldPath(fields, key).split('.').pop() === target.field.name
+      ) {
+        continue
+      }
+      return opaqueProblem(key, target.field, false)
+    }
     if (!isRecord(condition)) {
       return {
         path: key,

@@ -84,6 +84,8 @@ describe('REST', () => {
       '/api/algorithms?where[workflow.state][equals]=gepubliceerd',
       `/api/revisions?where[algorithm][equals]=${algorithmId}&sort=-revisionNumber`,
       '/api/audit-events?where[eventType][in]=transition,update&limit=5&page=1',
+      // `exists` on a JSON column itself is IS [NOT] NULL, which works.
+      '/api/audit-events?where[changes][exists]=true',
     ]) {
       const answer = await get(path)
       expect({ path, status: answer.status }).toEqual({ path, status: 200 })
