@@ -5,6 +5,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { sendEdgeProblem } from './edgeProblem'
 import { edgeSettingsFromEnv, type EdgeSettings } from './edgeSettings'
+import { checkWriteInput } from '../../hooks/checkWriteInput'
 import { GraphqlDeadlineExceeded, runWithDeadline } from './graphqlDeadline'
 import { createBodyGate, queryProblem } from './guardRequestBody'
 import { createLimiter, type Limiter } from './rateLimits'
@@ -80,6 +81,9 @@ export function createEdge(
     settings,
     collections: config.collections.map((c) => c.slug),
     globals: config.globals.map((g) => g.slug),
+    fieldChecked: config.collections
+      .filter((c) => c.hooks?.beforeOperation?.includes(checkWriteInput))
+      .map((c) => c.slug),
     onGraphqlLogin: loginLimiter ? (req, res, next) => loginLimiter(req, res, next) : undefined,
   })
 

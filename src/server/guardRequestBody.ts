@@ -17,6 +17,12 @@ export interface BodyGateOptions {
   collections: string[]
   /** Global slugs: `POST /globals/<slug>` must carry a JSON object. */
   globals: string[]
+  /**
+   * Collection slugs whose own input check (hooks/checkWriteInput) refuses control characters in
+   * creates and updates with a message that names the field by its label: the gate leaves those
+   * bodies, and GraphQL (whose mutations reach the same check), to it.
+   */
+  fieldChecked?: string[]
   /** Called for GraphQL requests that log in, before they run (the login rate limit). */
   onGraphqlLogin?: (req: Request, res: Response, next: NextFunction) => void
 }
@@ -97,6 +103,7 @@ export function jsonProblem(
   maxDepth: number,
   blankAllowed: boolean,
   prefix = '',
+  checkText = true,
 ): { problem?: EdgeProblem; value?: unknown } {
   const blank = text.trim() === ''
   if (blank) return blankAllowed ? {} : { problem: notAnObject(undefined, true) }
@@ -122,7 +129,7 @@ export function jsonProblem(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { problem: notAnObject(value, false) }
   }
-  const field = findForbiddenText(value, prefix)
+  const field = checkText ? findForbiddenText(value, prefix) : undefined
   return field === undefined ? { value } : { problem: forbiddenText(field) }
 }
 
@@ -176,6 +183,7 @@ async function multipartProblem(
   contentType: string,
   maxDepth: number,
   mustBeObject: boolean,
+  checkText: boolean,
 ): Promise<EdgeProblem | undefined> {
   let form: FormData
   try {
@@ -190,7 +198,7 @@ async function multipartProblem(
   }
   const document = form.get('_payload')
   if (typeof document === 'string') {
-    const { problem } = jsonProblem(document, maxDepth, !mustBeObject)
+    const { problem } = jsonProblem(document, maxDepth, !mustBeObject, '', checkText)
     if (problem) return problem
   } else if (mustBeObject) {
     return notAnObject(undefined, true)
@@ -216,6 +224,7 @@ export function createBodyGate(
   const { settings } = options
   const collections = new Set(options.collections)
   const globals = new Set(options.globals)
+  const fieldChecked = new Set(options.fieldChecked)
 
   const mustBeObject = (req: Request): boolean => {
     const segments = req.path.split('/').filter(Boolean)
@@ -238,6 +247,8 @@ export function createBodyGate(
     const streamed = req.headers['transfer-encoding'] !== undefined
     const objectRequired = mustBeObject(req)
     const isGraphql = req.path === '/graphql'
+    const checkText =
+      !isGraphql && !(objectRequired && fieldChecked.has(req.path.split('/').filter(Boolean)[0]!))
     if (!streamed && !(length > 0)) {
       if (objectRequired || isGraphql) sendEdgeProblem(req, res, notAnObject(undefined, true))
       else next()
@@ -276,6 +287,8 @@ export function createBodyGate(
         body.toString('utf8'),
         settings.maxJsonDepth,
         !(objectRequired || isGraphql),
+        '',
+        checkText,
       )
       problem = checked.problem
       graphqlQuery = (checked.value as { query?: unknown } | undefined)?.query
@@ -285,6 +298,7 @@ export function createBodyGate(
         String(req.headers['content-type']),
         settings.maxJsonDepth,
         objectRequired,
+        checkText,
       )
     } else {
       const name = findForbiddenParameter(body.toString('utf8'))

@@ -16,8 +16,10 @@ export const MAX_NESTING = 64
 /** Most rows an array field (such as a list of links) accepts. */
 export const MAX_ROWS = 200
 
-// C0 controls except tab, line feed and carriage return, and DEL.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+// C0 controls except tab, line feed and carriage return, DEL, the non-characters U+FFFE and
+// U+FFFF, and lone surrogate halves (which UTF-8 cannot carry: they would turn into U+FFFD).
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /**
  * The first control character in `value`, written as U+XXXX, or null when there is none.
