@@ -1,4 +1,19 @@
 /** Jest runs the TypeScript sources directly as ESM through SWC. */
+import { buildSync } from 'esbuild'
+
+/**
+ * sanitize-html (CommonJS) requires htmlparser2, which is ESM only. Node 20 allows that, Jest's
+ * module loader does not: give Jest a CommonJS bundle of htmlparser2 instead, built here once.
+ */
+const htmlparser2Bundle = 'node_modules/.cache/jest-cjs/htmlparser2.cjs'
+buildSync({
+  stdin: { contents: "export * from 'htmlparser2'", resolveDir: process.cwd() },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  outfile: htmlparser2Bundle,
+  logLevel: 'silent',
+})
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -15,7 +30,10 @@ const transform = {
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^htmlparser2$': `<rootDir>/${htmlparser2Bundle}`,
+  },
   transform,
   testEnvironment: 'node',
 }

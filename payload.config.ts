@@ -6,9 +6,12 @@ import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
 import { buildConfig } from 'payload'
 
+import { poolTimeouts } from './src/database/databaseSettings'
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
+import { edgeProtections } from './src/server/edgeProtections'
+import { edgeSettingsFromEnv } from './src/server/edgeSettings'
 
 const dirname = projectRoot
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(dirname, '.data'))
@@ -26,6 +29,8 @@ export default buildConfig({
     pool: {
       connectionString: process.env.DATABASE_URL ?? 'postgres://localhost:5432/register',
       max: Number(process.env.DATABASE_POOL_MAX ?? 20),
+      // A database that is away or hung gives an error within seconds, never a request that hangs.
+      ...poolTimeouts(),
     },
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -50,5 +55,8 @@ export default buildConfig({
       // A stand-alone register: the first account on an empty database sets it up.
       firstUserIsPlatformAdmin: true,
     }),
+    // GraphQL alias/depth limits and deadline, serialised session writes (after the plugin, so
+    // they cover its collections).
+    edgeProtections(edgeSettingsFromEnv()),
   ],
 })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { auditEventsVisibleTo } from '../access/auditEventsVisibleTo'
 import { nobody } from '../access/nobody'
 import { chainAuditEvent } from '../hooks/chainAuditEvent'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { auditExportEndpoint } from '../src/audit/auditExportEndpoint'
 
 /** Kinds of things the audit history records. */
@@ -56,6 +57,7 @@ export const AuditEvents: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [refuseUnsupportedQueries],
     beforeChange: [chainAuditEvent],
   },
   endpoints: [auditExportEndpoint],

@@ -7,15 +7,22 @@ import { platformAdminOnly } from '../access/platformAdminOnly'
 import { recordAuditEvent } from '../hooks/recordAuditEvent'
 import { syncPublicOrganisation } from '../hooks/syncPublicOrganisation'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
+import { checkWriteInput } from '../hooks/checkWriteInput'
 import { validateOrganisationCode } from '../hooks/validateOrganisationCode'
 import { localise } from '../src/i18n/localise'
 import { isHttpUrl } from '../src/standard/validators'
+import { plainTextProblem, plainTextValidator } from '../src/standard/plainTextValidator'
+import { withFieldNamedMessages } from '../src/standard/withFieldNamedMessages'
 import { refuseCodeChange } from '../hooks/refuseCodeChange'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { normalisePostalCode } from '../hooks/normalisePostalCode'
 import { ORGANISATION_TYPES } from '../src/organisations/organisationTypes'
 import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
 
 const DUTCH_POSTAL_CODE = /^[1-9]\d{3} ?[A-Z]{2}$/
+
+// Postal codes abroad have no fixed form, but they are plain text all the same.
+const POSTAL_CODE_TEXT = { label: { nl: 'Postcode', en: 'Postal code' }, maxLength: 20 }
 
 /** Government organisations that publish in the register. */
 export const Organisations: CollectionConfig = {
@@ -41,17 +48,23 @@ export const Organisations: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [checkWriteInput, refuseUnsupportedQueries],
     beforeValidate: [validateOrganisationCode],
     afterChange: [recordAuditEvent, syncPublicOrganisation],
     afterDelete: [recordAuditDeletion],
   },
-  fields: [
+  fields: withFieldNamedMessages([
     {
       name: 'name',
       type: 'text',
       required: true,
       maxLength: 100,
       label: { nl: 'Naam', en: 'Name' },
+      validate: plainTextValidator({
+        label: { nl: 'Naam', en: 'Name' },
+        maxLength: 100,
+        required: true,
+      }),
       admin: {
         description: {
           nl: 'De volledige naam, zoals inwoners die kennen. Bijvoorbeeld: Gemeente Noorderhaaks.',
@@ -148,6 +161,10 @@ export const Organisations: CollectionConfig = {
           type: 'text',
           maxLength: 200,
           label: { nl: 'Straat en huisnummer of postbus', en: 'Street and number or PO box' },
+          validate: plainTextValidator({
+            label: { nl: 'Straat en huisnummer of postbus', en: 'Street and number or PO box' },
+            maxLength: 200,
+          }),
         },
         {
           name: 'postalCode',
@@ -158,6 +175,8 @@ export const Organisations: CollectionConfig = {
             value: string | null | undefined,
             { req, siblingData }: { req: PayloadRequest; siblingData?: unknown },
           ) => {
+            const problem = plainTextProblem(value, POSTAL_CODE_TEXT)
+            if (problem) return localise(req, problem)
             const country = (siblingData as { country?: string } | undefined)?.country
             if (!value || (country && country !== 'Nederland')) return true
             if (DUTCH_POSTAL_CODE.test(value)) return true
@@ -167,13 +186,20 @@ export const Organisations: CollectionConfig = {
             })
           },
         },
-        { name: 'city', type: 'text', maxLength: 100, label: { nl: 'Plaats', en: 'City' } },
+        {
+          name: 'city',
+          type: 'text',
+          maxLength: 100,
+          label: { nl: 'Plaats', en: 'City' },
+          validate: plainTextValidator({ label: { nl: 'Plaats', en: 'City' }, maxLength: 100 }),
+        },
         {
           name: 'country',
           type: 'text',
           maxLength: 100,
           defaultValue: 'Nederland',
           label: { nl: 'Land', en: 'Country' },
+          validate: plainTextValidator({ label: { nl: 'Land', en: 'Country' }, maxLength: 100 }),
         },
       ],
     },
@@ -226,5 +252,5 @@ export const Organisations: CollectionConfig = {
         },
       ],
     },
-  ],
+  ]),
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { membersOfOwningOrganisation } from '../access/membersOfOwningOrganisation'
 import { nobody } from '../access/nobody'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 
 /**
  * Every approval freezes the public fields of an algorithm into a revision. Revisions are
@@ -31,6 +32,7 @@ export const Revisions: CollectionConfig = {
     delete: nobody,
     readVersions: nobody,
   },
+  hooks: { beforeOperation: [refuseUnsupportedQueries] },
   indexes: [{ fields: ['algorithm', 'revisionNumber'], unique: true }],
   fields: [
     {

@@ -8,8 +8,10 @@ import { usersAdminCanCreate } from '../access/usersAdminCanCreate'
 import { usersVisibleTo } from '../access/usersVisibleTo'
 import { usersEditableBy } from '../access/usersEditableBy'
 import { canUseAdmin } from '../access/canUseAdmin'
+import { checkWriteInput } from '../hooks/checkWriteInput'
 import { guardMembershipChanges } from '../hooks/guardMembershipChanges'
 import { refusePlatformAdminChange } from '../hooks/refusePlatformAdminChange'
+import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { recordAuditEvent } from '../hooks/recordAuditEvent'
 import { recordAuditDeletion } from '../hooks/recordAuditDeletion'
 import { recordLoginSuccess } from '../hooks/recordLoginSuccess'
@@ -50,6 +52,7 @@ export const Users: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [checkWriteInput, refuseUnsupportedQueries],
     afterChange: [recordAuditEvent],
     afterDelete: [recordAuditDeletion],
     afterLogin: [recordLoginSuccess],

@@ -7,6 +7,7 @@ import {
   findDisallowedLexical,
   htmlToLexical,
   normaliseLexical,
+  TOO_DEEP,
 } from '../src/standard/richText'
 import { fieldError } from '../src/standard/validators'
 
@@ -14,6 +15,7 @@ import { fieldError } from '../src/standard/validators'
  * Long texts may arrive as the standard's HTML (API clients, imports) or as editor JSON. HTML is
  * checked against the standard's tags (script, iframe, style, attributes are refused with the
  * field's name) and converted; editor JSON loses formatting the standard has no place for.
+ * Input nested deeper than the standard allows is refused here, before Payload walks it.
  */
 export function acceptStandardHtml(key: StandardKey): FieldHook {
   return ({ value, req }) => {
@@ -27,8 +29,15 @@ export function acceptStandardHtml(key: StandardKey): FieldHook {
       }
       return htmlToLexical(value)
     }
-    if (value && typeof value === 'object' && findDisallowedLexical(value).length === 0) {
-      return normaliseLexical(value)
+    if (value && typeof value === 'object') {
+      const problems = findDisallowedLexical(value)
+      if (problems.length === 0) return normaliseLexical(value)
+      // Payload copies the document recursively after this hook; refuse too-deep input here.
+      if (problems.includes(TOO_DEEP)) {
+        throwFieldErrors(req, 'algorithms', [
+          { path: key, message: fieldError(key, 'disallowedHtml', { found: [TOO_DEEP] }) },
+        ])
+      }
     }
     return value
   }

@@ -10,12 +10,12 @@ const MESSAGES: Record<string, Bilingual> = {
     en: 'The system creates the Algorithm ID and it never changes. You cannot set or change it.',
   },
   standard_version: {
-    nl: 'De versie van de publicatiestandaard vult het systeem zelf in.',
-    en: 'The system sets the publication standard version.',
+    nl: 'Versie publicatiestandaard: die vult het systeem zelf in.',
+    en: 'Publication standard version: the system sets it.',
   },
   publication_dt: {
-    nl: 'De publicatiedatum vult het systeem in bij de eerste goedkeuring.',
-    en: 'The system sets the publication date at the first approval.',
+    nl: 'Eerst gepubliceerd op: deze datum vult het systeem in bij de eerste goedkeuring.',
+    en: 'First published on: the system sets this date at the first approval.',
   },
   workflow: {
     nl: 'De publicatiestatus verandert alleen via de knoppen Indienen, Goedkeuren, Terugzetten, Intrekken, Archiveren en Heropenen.',

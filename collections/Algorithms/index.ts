@@ -7,16 +7,21 @@ import { memberOfDocumentOrganisation } from '../../access/memberOfDocumentOrgan
 import { organisationIdsFor } from '../../access/organisationIdsFor'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { WRITER_ROLES } from '../../access/roles'
+import { checkWriteInput } from '../../hooks/checkWriteInput'
 import { prepareAlgorithmWrite } from '../../hooks/prepareAlgorithmWrite'
+import { refuseUnsupportedQueries } from '../../hooks/refuseUnsupportedQueries'
 import { recordAuditDeletion } from '../../hooks/recordAuditDeletion'
 import { recordAuditEvent } from '../../hooks/recordAuditEvent'
 import { refuseDirectWrite } from '../../hooks/refuseDirectWrite'
 import { refuseUnsafeDeletion } from '../../hooks/refuseUnsafeDeletion'
+import { validateHiddenFields } from '../../hooks/validateHiddenFields'
 import { algorithmEndpoints } from '../../src/workflow/algorithmEndpoints'
 import { interopEndpoints } from '../../src/interop/interopEndpoints'
 import { WORKFLOW_STATES, STATE_LABELS } from '../../src/workflow/stateMachine'
 import { isHttpUrl } from '../../src/standard/validators'
 import { localise } from '../../src/i18n/localise'
+import { plainTextValidator } from '../../src/standard/plainTextValidator'
+import { withFieldNamedMessages } from '../../src/standard/withFieldNamedMessages'
 import { addAdminAids } from '../../src/admin/config/addAdminAids'
 import { ADMIN_COMPONENTS } from '../../src/plugin/adminComponents'
 import { compareTabLabel } from '../../src/admin/compare/compareTabLabel'
@@ -45,13 +50,14 @@ const internalText = (
     label,
     access: internalAccess,
     maxLength: INTERNAL_TEXT_MAX,
+    // Never published, so a quoted address such as "Jan <jan@noorderhaaks.nl>" may stay.
+    validate: plainTextValidator({ label, maxLength: INTERNAL_TEXT_MAX, allowMarkup: true }),
     admin: { description },
   }) as Field
 
 const readOnlySystem = { readOnly: true, position: 'sidebar' as const }
 
-/** Algorithm descriptions following publication standard 1.0, plus internal and EU AI Act fields. */
-export const Algorithms: CollectionConfig = {
+const algorithms: CollectionConfig = {
   slug: 'algorithms',
   labels: {
     singular: { nl: 'Algoritme', en: 'Algorithm' },
@@ -87,6 +93,8 @@ export const Algorithms: CollectionConfig = {
     readVersions: nobody,
   },
   hooks: {
+    beforeOperation: [checkWriteInput, refuseUnsupportedQueries],
+    beforeValidate: [validateHiddenFields],
     beforeChange: [prepareAlgorithmWrite],
     afterChange: [recordAuditEvent],
     beforeDelete: [refuseUnsafeDeletion],
@@ -220,6 +228,13 @@ export const Algorithms: CollectionConfig = {
               name: 'fria_summary',
               type: 'textarea',
               maxLength: 2500,
+              validate: plainTextValidator({
+                label: {
+                  nl: 'Samenvatting grondrechteneffectbeoordeling (FRIA)',
+                  en: 'Summary of the fundamental rights impact assessment (FRIA)',
+                },
+                maxLength: 2500,
+              }),
               label: {
                 nl: 'Samenvatting grondrechteneffectbeoordeling (FRIA)',
                 en: 'Summary of the fundamental rights impact assessment (FRIA)',
@@ -236,6 +251,13 @@ export const Algorithms: CollectionConfig = {
               name: 'dpia_summary',
               type: 'textarea',
               maxLength: 2500,
+              validate: plainTextValidator({
+                label: {
+                  nl: 'Samenvatting gegevensbeschermingseffectbeoordeling (DPIA)',
+                  en: 'Summary of the data protection impact assessment (DPIA)',
+                },
+                maxLength: 2500,
+              }),
               label: {
                 nl: 'Samenvatting gegevensbeschermingseffectbeoordeling (DPIA)',
                 en: 'Summary of the data protection impact assessment (DPIA)',
@@ -436,4 +458,13 @@ export const Algorithms: CollectionConfig = {
       ],
     },
   ]),
+}
+
+/**
+ * Algorithm descriptions following publication standard 1.0, plus internal and EU AI Act fields.
+ * Every field's refusal names the field, also where Payload's own message would not.
+ */
+export const Algorithms: CollectionConfig = {
+  ...algorithms,
+  fields: withFieldNamedMessages(algorithms.fields),
 }

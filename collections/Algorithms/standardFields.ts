@@ -22,6 +22,7 @@ import {
   type FieldErrorParams,
   type FieldProblem,
 } from '../../src/standard/validators'
+import { findMarkup } from '../../src/standard/textChecks'
 import { restrictedEditor } from './restrictedEditor'
 
 const refuse = (
@@ -52,6 +53,8 @@ function validateText(key: StandardKey, requiredOnSave: boolean): Validate {
     if (maxLength !== null && characters(value) > maxLength) {
       return refuse(req, key, 'tooLong', { actual: characters(value) })
     }
+    const markup = findMarkup(value)
+    if (markup) return refuse(req, key, 'markup', { found: [markup] })
     return true
   }
 }
@@ -132,6 +135,10 @@ const validateTags: Validate = (value: unknown, { req }) => {
 /** Trims surrounding whitespace of plain text values; editors paste a lot of it. */
 const trimText: FieldHook = ({ value }) => (typeof value === 'string' ? value.trim() : value)
 
+// The standard sets no limit for the title of an impact assessment; the register bounds it like
+// the other titles of link lists so that a client cannot store a whole document in it.
+const UNLIMITED_TITLE_MAX = 500
+
 function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
   const definition = publicationStandard[key].items?.[part]
   return (value: unknown, { req, path }) => {
@@ -144,10 +151,15 @@ function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
     }
     if (typeof value !== 'string')
       return refuse(req, key, part === 'link' ? 'badUrl' : 'notPermitted', { part, item })
-    if (definition?.maxLength && characters(value) > definition.maxLength) {
-      return refuse(req, key, 'tooLong', { actual: characters(value), part, item })
+    const max = definition?.maxLength ?? UNLIMITED_TITLE_MAX
+    if (characters(value) > max) {
+      return refuse(req, key, 'tooLong', { actual: characters(value), max, part, item })
     }
-    if (part === 'link' && !isHttpUrl(value)) return refuse(req, key, 'badUrl', { part, item })
+    if (part === 'link') {
+      return isHttpUrl(value) ? true : refuse(req, key, 'badUrl', { part, item })
+    }
+    const markup = findMarkup(value)
+    if (markup) return refuse(req, key, 'markup', { found: [markup], part, item })
     return true
   }
 }

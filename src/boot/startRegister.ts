@@ -5,7 +5,8 @@ import { getPayload, type Payload } from 'payload'
 
 import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
 import { closePayloadPool } from '../database/closePayloadPool'
-import { runMigrations } from '../database/runMigrations'
+import { databaseAvailabilityOf } from '../database/databaseAvailability'
+import { applyMigrations, withMigrationLock } from '../database/runMigrations'
 import { startJobRunner } from '../jobs/startJobRunner'
 import { seedDemo, type DemoLogin } from '../seed/seedDemo'
 import { createServer, type RunningServer } from '../server/createServer'
@@ -75,8 +76,15 @@ export async function startRegister(options: StartOptions): Promise<StartedRegis
   try {
     const config = await loadConfig()
     payload = await getPayload({ config })
-    await runMigrations(payload)
-    const demoLogins = settings.seedDemo ? await seedDemo(payload) : null
+    // Error listeners on the pool from the start: a database restart must not end the process.
+    databaseAvailabilityOf(payload)
+    const running = payload
+    // Seeding under the same lock as migrations: of two processes starting on an empty database,
+    // the second waits, then finds the demo data and leaves it alone.
+    const demoLogins = await withMigrationLock(payload, async () => {
+      await applyMigrations(running)
+      return settings.seedDemo ? seedDemo(running) : null
+    })
     const { totalDocs: userCount } = await payload.count({
       collection: 'users',
       overrideAccess: true,
@@ -91,11 +99,11 @@ export async function startRegister(options: StartOptions): Promise<StartedRegis
     })
     const jobs = startJobRunner(payload, settings.jobsIntervalMs)
     let stopping: Promise<void> | undefined
-    const running = payload
     const stop = () => {
       stopping ??= (async () => {
         await server.close()
         await jobs.stop()
+        databaseAvailabilityOf(running).stop()
         await closePayloadPool(running)
         await database.stop()
       })()

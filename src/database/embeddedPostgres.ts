@@ -339,6 +339,74 @@ async function runInitdb(
   }
 }
 
+/** An embedded PostgreSQL that another process (a running register) started on a DATA_DIR. */
+export interface AttachedPostgres {
+  /** Pid of the postmaster. */
+  pid: number
+  /** Pid of the process that started it (the register), or -1 when unknown. */
+  ownerPid: number
+  port: number
+  /** Connection string for a database on this server. */
+  urlFor: (database: string) => string
+}
+
+/**
+ * The embedded PostgreSQL already running on `dataDir`, if any: tools such as the backup
+ * connect to it instead of starting a second server on the same files (which PostgreSQL
+ * refuses). Reads the port from PostgreSQL's own `postmaster.pid`.
+ */
+export function runningEmbeddedPostgres(dataDir: string): AttachedPostgres | undefined {
+  const clusterDir = path.join(path.resolve(dataDir), 'postgres')
+  let lines: string[]
+  try {
+    lines = fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')
+  } catch (_error) {
+    return undefined
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10)
+  const port = Number.parseInt(lines[3] ?? '', 10)
+  if (!(pid > 0) || !(port > 0) || !processIsAlive(pid)) return undefined
+  const cmdline = commandLineOf(pid)
+  // A pid reused by another program after a crash is not our server.
+  if (cmdline !== '' && !(cmdline.includes('postgres') && cmdline.includes(clusterDir))) {
+    return undefined
+  }
+  const credentials = readCredentials(path.resolve(dataDir))
+  if (!credentials) return undefined
+  const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`
+  return {
+    pid,
+    ownerPid: readOwner(path.resolve(dataDir)),
+    port,
+    urlFor: (database) => `postgres://${auth}@127.0.0.1:${port}/${database}`,
+  }
+}
+
+/** The major version of the bundled `postgres` program ("15" from "postgres (PostgreSQL) 15.18"). */
+function binaryMajorVersion(bin: Binaries): string | undefined {
+  const result = spawnSync(bin.postgres, ['--version'], { encoding: 'utf8' })
+  return /\(PostgreSQL\)\s+(\d+)/.exec(result.stdout ?? '')?.[1]
+}
+
+/**
+ * PostgreSQL cannot open a cluster made by another major version: it would stop at once with
+ * "database files are incompatible with server". Say what the files are and what to do instead.
+ */
+export function checkClusterVersion(
+  dataDir: string,
+  clusterVersion: string,
+  binaryVersion: string | undefined,
+): void {
+  if (!binaryVersion || clusterVersion === binaryVersion) return
+  throw new DatabaseStartError(
+    `De database in ${dataDir} is gemaakt met PostgreSQL ${clusterVersion}, maar deze versie ` +
+      `van het register gebruikt PostgreSQL ${binaryVersion}; die kan deze bestanden niet openen. ` +
+      'Is het een demo, verwijder dan de map (of kies met DATA_DIR een andere), dan maakt ' +
+      `npm start een nieuwe. Wil je de gegevens houden, zet ze dan over met pg_dump ${clusterVersion} ` +
+      'of nieuwer: zie "Backup and restore" in README.md.',
+  )
+}
+
 /**
  * Starts (and on first use creates) an embedded PostgreSQL cluster under `dataDir`.
  * Data survives restarts. Errors that a person can fix are thrown as DatabaseStartError.
@@ -369,7 +437,11 @@ export async function startEmbeddedPostgres(
     fs.writeFileSync(path.join(dataDir, CREDENTIALS_FILE), JSON.stringify(credentials), {
       mode: 0o600,
     })
-  } else if (!credentials) {
+  } else {
+    const clusterVersion = fs.readFileSync(path.join(clusterDir, 'PG_VERSION'), 'utf8').trim()
+    checkClusterVersion(dataDir, clusterVersion, binaryMajorVersion(bin))
+  }
+  if (initialised && !credentials) {
     throw new DatabaseStartError(
       `In ${dataDir} staat een database zonder ${CREDENTIALS_FILE}. ` +
         'Verwijder de map om opnieuw te beginnen, of zet DATABASE_URL.',
@@ -446,6 +518,14 @@ export async function startEmbeddedPostgres(
   const auth = `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}`
   const urlFor = (database: string) => `postgres://${auth}@127.0.0.1:${port}/${database}`
   let stopping: Promise<void> | undefined
+  // The register keeps running without its database (API requests answer 503); say why, once.
+  child.once('exit', (code, signal) => {
+    if (stopping) return
+    ;(options.onNotice ?? ((line) => console.log(line)))(
+      `De ingebouwde database is onverwacht gestopt (${signal ?? `code ${code}`}). ` +
+        'API-verzoeken krijgen 503 tot het register opnieuw is gestart.',
+    )
+  })
   return {
     adminUrl: urlFor('postgres'),
     port,

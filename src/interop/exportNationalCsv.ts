@@ -8,6 +8,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { runSql } from '../database/runSql'
+import { sanitisePublicRecord } from '../publicApi/publicRecord'
 import { publicRecordToNational } from './algorithmImportData'
 import { NATIONAL_CSV_STYLE, serializeCsv } from './csvCodec'
 import { NATIONAL_CSV_FIELDS, NATIONAL_CSV_HEADER } from './nationalCsvColumns'
@@ -64,7 +65,8 @@ export async function exportNationalCsv(
       : sql`SELECT record FROM public_algorithms WHERE withdrawn_at IS NULL ORDER BY lars`,
   )
   return nationalCsvFromPublicRecords(
-    rows.map((row) => row.record),
+    // Rows stored before output was sanitised leave as plain text and the standard's HTML too.
+    rows.map((row) => sanitisePublicRecord(row.record)),
     options,
   )
 }

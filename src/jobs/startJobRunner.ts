@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import type { PoolClient } from 'pg'
 
 import { poolOf } from '../database/runSql'
 
@@ -17,7 +18,14 @@ export function startJobRunner(
   let running: Promise<void> | undefined
   let stopped = false
   const tick = async () => {
-    const client = await poolOf(payload).connect()
+    let client: PoolClient
+    try {
+      client = await poolOf(payload).connect()
+    } catch (error) {
+      // The database is away: try again next tick; a rejection here would end the process.
+      payload.logger.warn({ err: error }, 'Job runner: no database connection')
+      return
+    }
     try {
       const { rows } = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock($1) AS locked',

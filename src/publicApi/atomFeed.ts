@@ -1,3 +1,4 @@
+import { toPlainText } from '../standard/safeText'
 import type { RunQuery } from './publicReaders'
 
 /** How many entries the feed holds. */
@@ -57,9 +58,10 @@ export async function readFeedEntries(
       lars: String(row.lars),
       revisionNumber,
       at: new Date(row.at as Date).toISOString(),
-      name: String(row.name ?? ''),
-      organisation: String(row.organisation_name ?? ''),
-      summary: typeof row.summary === 'string' ? row.summary : '',
+      // Plain text (markup stored before validation got stricter removed); escaped as XML below.
+      name: toPlainText(row.name),
+      organisation: toPlainText(row.organisation_name),
+      summary: toPlainText(row.summary),
     }
   })
 }

@@ -1,3 +1,4 @@
+import { toPlainText, toSafeLink } from '../standard/safeText'
 import { PROBLEM_TITLES, PublicProblem } from './problem'
 import type { PublicRow, RunQuery } from './publicReaders'
 
@@ -45,9 +46,8 @@ export interface EuRegistration {
   updatedAt: string
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
+// Plain text: markup stored before validation got stricter never reaches the public.
+const text = toPlainText
 
 /**
  * The Annex VIII section C record of a published high-risk AI system, from the public record's
@@ -78,8 +78,8 @@ export async function readEuRegistration(run: RunQuery, row: PublicRow): Promise
     name: row.organisationName,
     address,
     contact: {
-      email: text(organisation?.contact_email) || text(record.contact_email),
-      website: text(organisation?.website) || text(record.website),
+      email: toSafeLink(organisation?.contact_email) || toSafeLink(record.contact_email),
+      website: toSafeLink(organisation?.website) || toSafeLink(record.website),
     },
   }
   const eu = (record.eu_ai_act ?? {}) as Record<string, unknown>
@@ -90,7 +90,7 @@ export async function readEuRegistration(run: RunQuery, row: PublicRow): Promise
     systemName: text(record.name),
     deployer: party,
     submittedOnBehalfOf: party,
-    providerEuDatabaseUrl: text(eu.eu_database_url),
+    providerEuDatabaseUrl: toSafeLink(eu.eu_database_url),
     fundamentalRightsImpactAssessmentSummary: text(eu.fria_summary),
     dataProtectionImpactAssessmentSummary: text(eu.dpia_summary),
     missing: [],

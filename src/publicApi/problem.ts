@@ -1,5 +1,7 @@
 import type { Response } from 'express'
 
+import { toPlainText } from '../standard/safeText'
+
 /** Text in Dutch and English; the public API answers in Dutch unless English is preferred. */
 export interface ProblemText {
   nl: string
@@ -43,14 +45,15 @@ export const PROBLEM_TITLES: Record<number, ProblemText> = {
  * `invalidParams`, so a front-end developer sees at once what to fix.
  */
 export function invalidParameter(name: string, reason: ProblemText): PublicProblem {
+  // The detail quotes what the client sent: as plain text, like everything the API serves.
   return new PublicProblem(
     400,
     PROBLEM_TITLES[400],
     {
-      nl: `Parameter '${name}' klopt niet: ${reason.nl}`,
-      en: `Parameter '${name}' is not valid: ${reason.en}`,
+      nl: toPlainText(`Parameter '${name}' klopt niet: ${reason.nl}`),
+      en: toPlainText(`Parameter '${name}' is not valid: ${reason.en}`),
     },
-    { invalidParams: [{ name, reason: reason.en }] },
+    { invalidParams: [{ name: toPlainText(name), reason: toPlainText(reason.en) }] },
   )
 }
 

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { runSql } from '../database/runSql'
 import { htmlToText } from '../standard/richText'
+import { dutchSortKey } from './dutchSortKey'
 import type { PublicRecord } from './publicRecord'
 
 /** Channel on which every change to the public projection is announced (at COMMIT). */
@@ -42,7 +43,8 @@ export async function upsertProjection(req: PayloadRequest, input: ProjectionInp
       INSERT INTO public_algorithms (
         lars, algorithm_id, organisation_id, organisation_code, organisation_name, organisation_type,
         revision_id, revision_number, record, publication_category, status, categories,
-        has_impact_assessment, search, first_published_at, updated_at, withdrawn_at, withdrawal_reason, etag
+        has_impact_assessment, search, first_published_at, updated_at, withdrawn_at, withdrawal_reason, etag,
+        name_sort
       ) VALUES (
         ${lars}, ${input.algorithmId}, ${input.organisation.id}, ${input.organisation.code},
         ${input.organisation.name}, ${input.organisation.type}, ${input.revisionId}, ${input.revisionNumber},
@@ -52,7 +54,8 @@ export async function upsertProjection(req: PayloadRequest, input: ProjectionInp
           || setweight(to_tsvector('dutch', ${String(record.description_short ?? '')}), 'B')
           || setweight(to_tsvector('dutch', ${htmlToText(String(record.goal ?? ''))}), 'C')
           || setweight(to_tsvector('dutch', ${`${htmlToText(String(record.tags ?? ''))} ${input.organisation.name}`}), 'C'),
-        ${input.firstPublishedAt}::timestamptz, ${input.updatedAt}::timestamptz, NULL, NULL, ${etag}
+        ${input.firstPublishedAt}::timestamptz, ${input.updatedAt}::timestamptz, NULL, NULL, ${etag},
+        ${dutchSortKey(String(record.name ?? ''))}
       )
       ON CONFLICT (lars) DO UPDATE SET
         algorithm_id = EXCLUDED.algorithm_id,
@@ -72,7 +75,8 @@ export async function upsertProjection(req: PayloadRequest, input: ProjectionInp
         updated_at = EXCLUDED.updated_at,
         withdrawn_at = NULL,
         withdrawal_reason = NULL,
-        etag = EXCLUDED.etag
+        etag = EXCLUDED.etag,
+        name_sort = EXCLUDED.name_sort
     `,
   )
   await announcePublicChange(req, lars)

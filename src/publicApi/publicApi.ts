@@ -1,6 +1,8 @@
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
+import { databaseAvailabilityOf, isConnectionError } from '../database/databaseAvailability'
+import { readDatabaseSettings } from '../database/databaseSettings'
 import { poolOf } from '../database/runSql'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { readFeedEntries, renderAtomFeed } from './atomFeed'
@@ -62,6 +64,12 @@ export interface PublicApiOptions {
   cacheBytes?: number
   /** LISTEN for changes made by other processes (default true). Without it there is no cache. */
   listen?: boolean
+  /**
+   * Cached answers are served only while the change listener has proved itself alive within this
+   * many ms, so no process serves an answer made stale by another process for longer than this.
+   * Default: PUBLIC_API_STALE_BOUND_MS from the environment, else 10 000.
+   */
+  staleBoundMs?: number
 }
 
 /** What a route renders. */
@@ -363,14 +371,7 @@ function problemResponse(problem: PublicProblem, language: 'nl' | 'en'): Rendere
 }
 
 function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('ECONN') ||
-      code.startsWith('08') ||
-      code.startsWith('57P') ||
-      code === 'ETIMEDOUT')
-  )
+  return isConnectionError(error)
 }
 
 const EXPOSED_HEADERS = 'API-Version, ETag, Cache-Control, Content-Disposition, Content-Language'
@@ -387,6 +388,11 @@ function notFoundPath(path: string): PublicProblem {
           en: `There is no resource ${PUBLIC_API_BASE_PATH}${path} in this API. All resources are listed in ${PUBLIC_API_BASE_PATH}/openapi.json.`,
         }
   return new PublicProblem(404, PROBLEM_TITLES[404], detail)
+}
+
+function staleBoundFromEnvironment(): number {
+  const value = Number(process.env.PUBLIC_API_STALE_BOUND_MS ?? 10000)
+  return Number.isInteger(value) && value >= 1000 ? value : 10000
 }
 
 function cacheBytesFromEnvironment(): number {
@@ -470,17 +476,25 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
   const run = queryRunner(pool)
   const serverUrl = registerOptionsOf(payload).serverUrl
   const cacheBytes = options.cacheBytes ?? cacheBytesFromEnvironment()
+  const staleBoundMs = options.staleBoundMs ?? staleBoundFromEnvironment()
+  const retryAfter = String(readDatabaseSettings().retryAfterSeconds)
+  let listener: PublicChangeListenerHandle | undefined
+  // A listener that cannot prove it is alive may have missed a change: serve nothing cached.
+  const trusted = () =>
+    listener !== undefined && Date.now() - listener.provenAliveAt <= staleBoundMs
   const cache = new PublicResponseCache<RenderedResponse>({
     maxBytes: cacheBytes,
     maxEntries: 20000,
     sizeOf: (response) => response.body.length + 400,
     isCacheable: (response) => response.cacheable,
     expiresAt: (response) => response.expiresAt,
+    trusted,
   })
   const facetCache = new PublicResponseCache<{ counts: FacetCounts; size: number }>({
     maxBytes: Math.round(cacheBytes / 4),
     maxEntries: 2000,
     sizeOf: (entry) => entry.size,
+    trusted,
   })
   const facets = async (filters: AlgorithmFilters) =>
     (
@@ -501,7 +515,6 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
   setCaching(false)
 
   const unsubscribe = onPublicChange((change) => invalidate(change.lars))
-  let listener: PublicChangeListenerHandle | undefined
   let closed = false
   const close = async () => {
     closed = true
@@ -521,6 +534,9 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
       onChange: (lars) => invalidate(lars),
       onConnectionChange: (connected) => setCaching(connected),
       log: (message) => payload.logger.warn(message),
+      // Fails within heartbeat + timeout (half the bound), well before the bound runs out.
+      heartbeatMs: Math.round(staleBoundMs / 5),
+      heartbeatTimeoutMs: Math.round((staleBoundMs * 3) / 10),
     })
   }
 
@@ -604,11 +620,21 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
       })
       return toAnswer(request, response)
     } catch (error) {
-      payload.logger.error(
-        { err: error, requestId: request.requestId },
-        'Public API request failed',
-      )
-      const unavailable = isUnavailable(error)
+      // An error of another kind can still come from a database that just went away: ask.
+      const unavailable =
+        isUnavailable(error) || !(await databaseAvailabilityOf(payload).probe()).ok
+      // During an outage every request fails the same way: one line each, not a stack trace.
+      if (unavailable) {
+        payload.logger.warn(
+          { requestId: request.requestId },
+          `Public API request failed: database unavailable (${(error as Error)?.message})`,
+        )
+      } else {
+        payload.logger.error(
+          { err: error, requestId: request.requestId },
+          'Public API request failed',
+        )
+      }
       const requestId = request.requestId ?? '-'
       return toAnswer(
         request,
@@ -628,7 +654,7 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
           ),
           language,
         ),
-        unavailable ? { 'Retry-After': '5' } : {},
+        unavailable ? { 'Retry-After': retryAfter } : {},
       )
     }
   }

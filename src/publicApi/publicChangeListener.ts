@@ -1,5 +1,7 @@
 import pg from 'pg'
 
+import { destroyClient } from '../database/databaseAvailability'
+
 /** Options of {@link startPublicChangeListener}. */
 export interface PublicChangeListenerOptions {
   /** Connection settings of the register's database (a dedicated client is opened). */
@@ -12,14 +14,23 @@ export interface PublicChangeListenerOptions {
   onConnectionChange: (connected: boolean) => void
   /** Where connection problems are reported. */
   log?: (message: string) => void
-  /** How often the connection is checked with a query, in ms (default 15 000). */
-  healthCheckMs?: number
+  /** How often the connection proves it is alive with a query, in ms (default 2000). */
+  heartbeatMs?: number
+  /** A heartbeat or a connect without an answer after this long ends the connection (default 3000). */
+  heartbeatTimeoutMs?: number
 }
 
 /** A running listener. */
 export interface PublicChangeListenerHandle {
   /** Whether notifications can currently be heard. */
   readonly connected: boolean
+  /**
+   * When (ms since the epoch) the connection last proved it was alive: the moment the last
+   * answered heartbeat was sent. PostgreSQL delivers a notification committed before that moment
+   * ahead of the heartbeat's answer, so every change committed before it has been heard. 0 while
+   * not connected.
+   */
+  readonly provenAliveAt: number
   /** Closes the connection and stops reconnecting. */
   stop: () => Promise<void>
 }
@@ -30,8 +41,11 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/
  * LISTENs on the projection's channel on a connection of its own (not from Payload's pool, whose
  * clients come and go), so that a publication through any process reaches this one within
  * milliseconds of its COMMIT. When the connection drops, it reports `connected: false` (the
- * caller stops trusting its cache) and reconnects with a growing pause (0.25 s up to 5 s); a
- * periodic `SELECT 1` finds connections that died without an error.
+ * caller stops trusting its cache) and reconnects with a growing pause (0.25 s up to 5 s). A
+ * heartbeat (`SELECT 1` every `heartbeatMs`, raced against `heartbeatTimeoutMs`) finds connections
+ * that hang without an error (half-open TCP, a frozen network path): the connection is then
+ * destroyed and opened anew. `provenAliveAt` lets the caller stop trusting its cache when the
+ * heartbeat cannot prove the connection alive within its bound, whatever the timers do.
  */
 export function startPublicChangeListener(
   options: PublicChangeListenerOptions,
@@ -44,6 +58,9 @@ export function startPublicChangeListener(
   let attempt = 0
   let retryTimer: NodeJS.Timeout | undefined
   let healthTimer: NodeJS.Timeout | undefined
+  let provenAliveAt = 0
+  const heartbeatMs = options.heartbeatMs ?? 2000
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 3000
 
   const setConnected = (value: boolean) => {
     if (connected === value) return
@@ -65,12 +82,13 @@ export function startPublicChangeListener(
   const drop = (reason: string, failed: pg.Client) => {
     if (client !== failed) return
     client = undefined
-    if (healthTimer) clearInterval(healthTimer)
+    if (healthTimer) clearTimeout(healthTimer)
     healthTimer = undefined
+    provenAliveAt = 0
     setConnected(false)
     failed.removeAllListeners('notification')
-    failed.on('error', () => undefined)
-    void failed.end().catch(() => undefined)
+    // Destroyed, not ended: on a hung connection a polite end() would wait forever.
+    destroyClient(failed)
     if (!stopped) {
       // Say it once per outage and then now and then, not every few seconds.
       if (attempt === 0 || attempt % 60 === 0) {
@@ -86,6 +104,7 @@ export function startPublicChangeListener(
       ...options.connection,
       application_name: 'register-public-listener',
       keepAlive: true,
+      connectionTimeoutMillis: heartbeatTimeoutMs,
     })
     client = next
     next.on('error', (error: Error) => drop(error.message, next))
@@ -95,21 +114,34 @@ export function startPublicChangeListener(
     })
     try {
       await next.connect()
-      await next.query(`LISTEN ${options.channel}`)
+      const listenSent = Date.now()
+      await withDeadline(next.query(`LISTEN ${options.channel}`), heartbeatTimeoutMs)
       if (stopped || client !== next) {
-        await next.end().catch(() => undefined)
+        destroyClient(next)
         return
       }
+      provenAliveAt = listenSent
       // Not keeping the process alive: the HTTP server decides when the process ends.
       ;(
         next as unknown as { connection?: { stream?: { unref?: () => void } } }
       ).connection?.stream?.unref?.()
       attempt = 0
       setConnected(true)
-      healthTimer = setInterval(() => {
-        next.query('SELECT 1').catch((error: Error) => drop(error.message, next))
-      }, options.healthCheckMs ?? 15000)
-      healthTimer.unref()
+      const beat = () => {
+        healthTimer = setTimeout(() => {
+          const sent = Date.now()
+          withDeadline(next.query('SELECT 1'), heartbeatTimeoutMs).then(
+            () => {
+              if (client !== next) return
+              provenAliveAt = sent
+              beat()
+            },
+            (error: Error) => drop(error.message, next),
+          )
+        }, heartbeatMs)
+        healthTimer.unref()
+      }
+      beat()
     } catch (error) {
       drop((error as Error).message, next)
     }
@@ -120,17 +152,33 @@ export function startPublicChangeListener(
     get connected() {
       return connected
     },
+    get provenAliveAt() {
+      return connected ? provenAliveAt : 0
+    },
     stop: async () => {
       stopped = true
       if (retryTimer) clearTimeout(retryTimer)
-      if (healthTimer) clearInterval(healthTimer)
+      if (healthTimer) clearTimeout(healthTimer)
       const current = client
       client = undefined
       setConnected(false)
       if (current) {
         current.on('error', () => undefined)
-        await current.end().catch(() => undefined)
+        // A polite end, but not forever: the connection may be the hung one.
+        await withDeadline(current.end(), heartbeatTimeoutMs).catch(() => destroyClient(current))
       }
     },
   }
+}
+
+/** `promise`, or a rejection after `ms`. */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+      timer.unref()
+    }),
+  ]).finally(() => clearTimeout(timer))
 }

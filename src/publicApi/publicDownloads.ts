@@ -28,7 +28,7 @@ export async function readPublishedRecords(
   const rows = await run<{ record: Record<string, unknown> }>(
     `SELECT record FROM public_algorithms
      WHERE withdrawn_at IS NULL ${organisation ? 'AND organisation_code = $1' : ''}
-     ORDER BY lower(organisation_name), lower(record->>'name'), lars`,
+     ORDER BY lower(organisation_name) COLLATE register_dutch, name_sort, lars`,
     organisation ? [organisation] : [],
   )
   return rows.map((row) => publicFields(row.record))

@@ -3,7 +3,9 @@ import {
   STANDARD_KEYS,
   type StandardKey,
 } from '../standard/publicationStandard'
+import { toPlainText } from '../standard/safeText'
 import { PUBLIC_EXTRA_KEYS, type PublicRow, type RunQuery } from './publicReaders'
+import { sanitisePublicValue } from './publicRecord'
 
 /** One changed field between two published revisions. */
 export interface PublicFieldChange {
@@ -66,8 +68,9 @@ function changesOf(diff: unknown): PublicFieldChange[] {
     changes.push({
       field,
       title: titleOf(field),
-      before: item.before ?? null,
-      after: item.after ?? null,
+      // Snapshots of revisions approved before output was sanitised may hold markup.
+      before: sanitisePublicValue(field, item.before ?? null) ?? null,
+      after: sanitisePublicValue(field, item.after ?? null) ?? null,
     })
   }
   return changes
@@ -88,7 +91,7 @@ export async function readHistory(run: RunQuery, row: PublicRow): Promise<Public
   )
   return {
     lars: row.lars,
-    name: String(row.record.name ?? ''),
+    name: toPlainText(row.record.name),
     organization: row.organisationName,
     revisionCount: rows.length,
     revisions: rows.map((revision) => ({
@@ -97,7 +100,7 @@ export async function readHistory(run: RunQuery, row: PublicRow): Promise<Public
       source: String(revision.source),
       changeSummary:
         typeof revision.change_summary === 'string' && revision.change_summary.trim() !== ''
-          ? revision.change_summary
+          ? toPlainText(revision.change_summary)
           : null,
       contentHash: String(revision.content_hash),
       changes: changesOf(revision.diff),

@@ -1,5 +1,6 @@
 import { ORGANISATION_TYPES } from '../organisations/organisationTypes'
 import { PUBLICATION_CATEGORY_VALUES, STATUS_VALUES } from '../standard/publicationStandard'
+import { toPlainText, toSafeLink } from '../standard/safeText'
 import { PROBLEM_TITLES, PublicProblem } from './problem'
 import type { FacetValue, RunQuery } from './publicReaders'
 
@@ -34,7 +35,7 @@ function summary(row: Record<string, unknown>): PublicOrganisationSummary {
   const type = String(row.type)
   return {
     code: String(row.code),
-    name: String(row.name),
+    name: toPlainText(row.name),
     type,
     typeLabel: TYPE_LABELS.get(type) ?? type,
     algorithmCount: Number(row.total),
@@ -71,7 +72,7 @@ export async function listOrganisations(
   }
   const rows = await run<Record<string, unknown>>(
     `SELECT ${AGGREGATE} FROM public_algorithms p WHERE ${where}
-     GROUP BY organisation_code ORDER BY lower((array_agg(organisation_name ORDER BY updated_at DESC))[1]), organisation_code`,
+     GROUP BY organisation_code ORDER BY lower((array_agg(organisation_name ORDER BY updated_at DESC))[1]) COLLATE register_dutch, organisation_code`,
     values,
   )
   return rows.map(summary)
@@ -111,7 +112,7 @@ export async function readOrganisation(run: RunQuery, code: string): Promise<Pub
     ...summary(row),
     byStatus: counts(STATUS_VALUES, row.by_status as Record<string, number>),
     byTheme,
-    website: contact?.website ?? '',
-    contactEmail: contact?.contact_email ?? '',
+    website: toSafeLink(contact?.website),
+    contactEmail: toSafeLink(contact?.contact_email),
   }
 }

@@ -9,6 +9,8 @@ import {
 } from '../standard/publicationStandard'
 import type { AlgorithmFilters, AlgorithmListQuery, SortValue } from './listQuery'
 import { PROBLEM_TITLES, PublicProblem } from './problem'
+import { sanitisePublicRecord, sanitisePublicValue } from './publicRecord'
+import { toPlainText } from '../standard/safeText'
 
 /** Runs one parameterised statement and returns its rows. */
 export type RunQuery = <Row extends Record<string, unknown>>(
@@ -73,8 +75,9 @@ const FILTER_NAMES: readonly FilterName[] = [
 
 const ORDER_BY: Record<SortValue, string> = {
   relevance: 'ts_rank_cd(search, websearch_to_tsquery($QUERY)) DESC, lars',
-  name: "lower(record->>'name'), lars",
-  '-name': "lower(record->>'name') DESC, lars",
+  // name_sort is the Dutch sort key (see dutchSortKey); its index serves both directions.
+  name: 'name_sort, lars',
+  '-name': 'name_sort DESC, lars DESC',
   updatedAt: 'updated_at, lars',
   '-updatedAt': 'updated_at DESC, lars',
   firstPublishedAt: 'first_published_at, lars',
@@ -127,7 +130,11 @@ function facetValues(
   const counted = rows.filter((row) => row.facet === facet)
   if (!permitted) {
     return counted
-      .map((row) => ({ value: row.value, label: row.label ?? row.value, count: row.count }))
+      .map((row) => ({
+        value: toPlainText(row.value),
+        label: toPlainText(row.label ?? row.value),
+        count: row.count,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label, 'nl') || a.value.localeCompare(b.value))
   }
   const counts = new Map(counted.map((row) => [row.value, row.count]))
@@ -171,19 +178,23 @@ export async function listPage(
     LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   )
+  // Read from the projection's columns, not through publicFields: made safe here.
+  const safe = (key: string, value: unknown) => String(sanitisePublicValue(key, text(value)))
   return rows.map((row) => ({
-    lars: String(row.lars),
-    name: text(row.name),
-    organization: text(row.organisation_name),
-    organisationCode: text(row.organisation_code),
-    organisationType: text(row.organisation_type),
-    description_short: text(row.description_short),
-    category: Array.isArray(row.categories) ? (row.categories as string[]) : [],
-    status: text(row.status),
-    publication_category: text(row.publication_category),
-    begin_date: text(row.begin_date),
-    end_date: text(row.end_date),
-    publication_dt: text(row.publication_dt),
+    lars: safe('lars', row.lars),
+    name: safe('name', row.name),
+    organization: safe('organization', row.organisation_name),
+    organisationCode: safe('organisationCode', row.organisation_code),
+    organisationType: safe('organisationType', row.organisation_type),
+    description_short: safe('description_short', row.description_short),
+    category: Array.isArray(row.categories)
+      ? (row.categories as unknown[]).map((value) => safe('category', value))
+      : [],
+    status: safe('status', row.status),
+    publication_category: safe('publication_category', row.publication_category),
+    begin_date: safe('begin_date', row.begin_date),
+    end_date: safe('end_date', row.end_date),
+    publication_dt: safe('publication_dt', row.publication_dt),
     hasImpactAssessment: row.has_impact_assessment === true,
     revisionNumber: Number(row.revision_number),
     updatedAt: iso(row.updated_at),
@@ -320,7 +331,7 @@ export async function findPublished(run: RunQuery, lars: string): Promise<Public
     algorithmId: Number(row.algorithm_id),
     organisationId: Number(row.organisation_id),
     organisationCode: text(row.organisation_code),
-    organisationName: text(row.organisation_name),
+    organisationName: toPlainText(row.organisation_name),
     organisationType: text(row.organisation_type),
     revisionNumber: Number(row.revision_number),
     record: row.record as Record<string, unknown>,
@@ -334,13 +345,14 @@ export const PUBLIC_EXTRA_KEYS = ['eu_ai_act', 'based_on'] as const
 
 /**
  * The public record with only the standard's keys (in the standard's order) and the public
- * extras: whatever else might ever reach the projection is not passed on.
+ * extras, every value made safe for output: whatever else might ever reach the projection is not
+ * passed on, and markup stored before input validation got stricter is not either.
  */
 export function publicFields(record: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {}
   for (const key of STANDARD_KEYS) result[key] = record[key] ?? (key === 'category' ? [] : '')
   for (const key of PUBLIC_EXTRA_KEYS) if (record[key] !== undefined) result[key] = record[key]
-  return result
+  return sanitisePublicRecord(result)
 }
 
 /** The detail answer: the record with the standard's keys plus register metadata. */

@@ -9,6 +9,12 @@ import {
   type StandardKey,
 } from '../standard/publicationStandard'
 import { lexicalToHtml } from '../standard/richText'
+import {
+  sanitiseHtmlFragment,
+  sanitiseStandardHtml,
+  toPlainText,
+  toSafeLink,
+} from '../standard/safeText'
 
 const HIGH_RISK = 'Hoog-risico AI-systeem'
 
@@ -33,6 +39,68 @@ function links(value: unknown): Array<{ title: string; link: string }> {
     title: text(item?.title),
     link: text(item?.link),
   }))
+}
+
+const linkKinds = new Set(['url', 'emailOrUrl'])
+
+/**
+ * One public value made safe for output by the kind of its field: the standard's long texts as
+ * sanitised HTML (`tags`, edited as plain text, without being put into paragraphs), web and
+ * e-mail addresses
+ * without script schemes, links lists item by item, everything else as plain text. `field` is a
+ * standard key, or `eu_ai_act.<part>` / `based_on.<part>`; other fields give plain text.
+ */
+export function sanitisePublicValue(field: string, value: unknown): unknown {
+  if (value === null || value === undefined) return value
+  const [top, part] = field.split('.')
+  if (top === 'eu_ai_act' || top === 'based_on') {
+    if (part === undefined) return sanitiseExtra(top, value)
+    if (part === 'revision') return typeof value === 'number' ? value : null
+    return part === 'eu_database_url' ? toSafeLink(value) : toPlainText(value)
+  }
+  const kind = (publicationStandard as Record<string, { kind: string } | undefined>)[top]?.kind
+  if (kind === 'links') {
+    const link = (item: unknown) => (part === 'link' ? toSafeLink(item) : toPlainText(item))
+    if (part !== undefined) return link(value)
+    if (!Array.isArray(value)) return []
+    return value.map((item: unknown) => {
+      const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<
+        string,
+        unknown
+      >
+      return { title: toPlainText(entry.title), link: toSafeLink(entry.link) }
+    })
+  }
+  if (Array.isArray(value)) return value.map((item) => toPlainText(item))
+  if (kind === 'richText') {
+    return top === 'tags' ? sanitiseHtmlFragment(value) : sanitiseStandardHtml(value)
+  }
+  if (kind !== undefined && linkKinds.has(kind)) return toSafeLink(value)
+  return toPlainText(value)
+}
+
+function sanitiseExtra(top: 'eu_ai_act' | 'based_on', value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const result: Record<string, unknown> = {}
+  for (const [part, partValue] of Object.entries(value)) {
+    result[part] = sanitisePublicValue(`${top}.${part}`, partValue)
+  }
+  return result
+}
+
+/**
+ * The public record with every value made safe for output ({@link sanitisePublicValue}). Applied
+ * where the record is built at approval and again where the projection is read, so rows stored
+ * before input validation got stricter (or changed in the database) never reach the public as
+ * markup. Clean records come back unchanged.
+ */
+export function sanitisePublicRecord<T extends Record<string, unknown>>(record: T): T {
+  const result: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) {
+    const safe = sanitisePublicValue(key, value)
+    if (safe !== undefined) result[key] = safe
+  }
+  return result as T
 }
 
 /** Builds the public record from the working copy, at the moment it is approved. */
@@ -80,7 +148,7 @@ export function buildPublicRecord(
       revision: doc.basedOn.revisionNumber ?? null,
     }
   }
-  return record
+  return sanitisePublicRecord(record)
 }
 
 /** SHA-256 of the record's canonical JSON: identifies exactly what was published. */

@@ -41,6 +41,11 @@ export interface PublicResponseCacheOptions<V> {
   isCacheable?: (value: V) => boolean
   /** When a value expires (ms since the epoch; default: 10 minutes from now). */
   expiresAt?: (value: V) => number
+  /**
+   * Whether stored values may be served right now (default: always). While it says no, the cache
+   * neither serves nor stores: the owner cannot prove that it has heard every change.
+   */
+  trusted?: () => boolean
 }
 
 interface Entry<V> {
@@ -81,11 +86,12 @@ export class PublicResponseCache<V = RenderedResponse> {
 
   /** Whether entries are stored (off while changes from other processes cannot be heard). */
   get isEnabled(): boolean {
-    return this.enabled && this.options.maxBytes > 0
+    return this.enabled && this.options.maxBytes > 0 && (this.options.trusted?.() ?? true)
   }
 
   /** A fresh stored value, or undefined. */
   get(key: string): V | undefined {
+    if (this.options.trusted && !this.options.trusted()) return undefined
     const entry = this.entries.get(key)
     if (!entry) return undefined
     if (entry.expiresAt <= Date.now()) {

@@ -6,12 +6,26 @@
  * - the public projection `public_algorithms`: one row per published algorithm, written only
  *   in the approving transaction, read by the public API (with Dutch full-text search).
  *
- * The same statements as the bundled application's migration `20261123_230000_guards`, which
- * stays as it was applied. A host gets them as a migration of its own with
+ * The end state of the bundled application's migrations `20261123_230000_guards` and
+ * `20261203_170000_dutch_name_order` (which stay as they were applied), for an empty database:
+ * the Dutch collation `register_dutch` and the sort key `name_sort` are created with the table.
+ * A host gets them as a migration of its own with
  * `payload migrate:create register --file @algoritmeregister/payload-plugin/migration`, after
  * the migration that creates the register's tables.
  */
-export const REGISTER_DATABASE_UP = `CREATE FUNCTION register_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+export const REGISTER_DATABASE_UP = `DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'register_dutch') THEN
+    IF EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i') THEN
+      CREATE COLLATION register_dutch (provider = icu, locale = 'nl-NL');
+    ELSE
+      CREATE COLLATION register_dutch FROM "C";
+    END IF;
+  END IF;
+END
+$$;
+
+CREATE FUNCTION register_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   RAISE EXCEPTION 'register: % on % is not allowed: this table is append-only', TG_OP, TG_TABLE_NAME
     USING ERRCODE = 'insufficient_privilege';
@@ -46,16 +60,18 @@ CREATE TABLE public_algorithms (
   updated_at timestamptz NOT NULL,
   withdrawn_at timestamptz,
   withdrawal_reason text,
-  etag varchar NOT NULL
+  etag varchar NOT NULL,
+  name_sort text COLLATE register_dutch NOT NULL DEFAULT ''
 );
 CREATE INDEX public_algorithms_search_idx ON public_algorithms USING gin (search);
 CREATE INDEX public_algorithms_categories_idx ON public_algorithms USING gin (categories);
 CREATE INDEX public_algorithms_organisation_idx ON public_algorithms (organisation_code);
 CREATE INDEX public_algorithms_listing_idx ON public_algorithms (withdrawn_at, updated_at DESC, lars);
-CREATE INDEX public_algorithms_name_idx ON public_algorithms (lower(record->>'name'), lars)
+CREATE INDEX public_algorithms_name_sort_idx ON public_algorithms (name_sort, lars)
   WHERE withdrawn_at IS NULL;`
 
 export const REGISTER_DATABASE_DOWN = `DROP TABLE IF EXISTS public_algorithms;
+DROP COLLATION IF EXISTS register_dutch;
 DROP TRIGGER IF EXISTS revisions_no_truncate ON revisions;
 DROP TRIGGER IF EXISTS revisions_append_only ON revisions;
 DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events;

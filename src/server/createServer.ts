@@ -8,7 +8,10 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
+import { createEdge } from './createEdge'
+import { createDatabaseGuard } from './databaseGate'
 import { sendWebResponse, toWebRequest } from './webBridge'
+import { refuseMalformedQueryJson } from './refuseMalformedQueryJson'
 
 export interface ServerOptions {
   payload: Payload
@@ -70,6 +73,7 @@ export function preferDutchInAdmin(
  */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const { payload, config } = options
+  const edge = createEdge(config)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -86,8 +90,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   app.use(preferDutchInAdmin(config))
 
+  const guard = createDatabaseGuard(payload)
   app.get('/health', async (_req: Request, res: Response) => {
     const database = await checkDatabase(payload)
+    if (!database.ok) res.setHeader('Retry-After', String(guard.settings.retryAfterSeconds))
     res.status(database.ok ? 200 : 503).json({
       status: database.ok ? 'ok' : 'unavailable',
       database: database.ok ? 'ok' : 'unreachable',
@@ -97,21 +103,29 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   })
 
   const publicApi = createPublicApiRouter({ payload })
-  app.use('/register/v1', publicApi)
+  app.use('/register/v1', guard.publicApi, publicApi)
 
   const graphql = await loadGraphqlHandler(config)
   const apiRoute = config.routes.api
+  // Cheap checks of the request first (edge), then whether the database is there (guard).
+  app.use(apiRoute, edge.api, guard.api)
   app.post(`${apiRoute}/graphql`, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      await sendWebResponse(res, await graphql(toWebRequest(req)))
+      await edge.graphql(
+        req,
+        res,
+        () => graphql(toWebRequest(req)),
+        async (answer) => sendWebResponse(res, await guard.check(req, answer)),
+      )
     } catch (error) {
       next(error)
     }
   })
+  app.use(apiRoute, refuseMalformedQueryJson)
   app.use(apiRoute, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handleEndpoints({ config, request: toWebRequest(req) })
-      await sendWebResponse(res, response)
+      await sendWebResponse(res, await guard.check(req, response))
     } catch (error) {
       next(error)
     }
@@ -151,8 +165,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Cached public answers are served before Express: at this volume Express's per-request work
   // costs more than the whole cache hit (see the benchmark). Everything else goes through it.
+  // The edge (headers, limits, rate limits) stands in front of both.
   const server = http.createServer((req, res) => {
-    if (!publicApi.serveCached(req, res)) app(req, res)
+    edge.front(req, res, () => {
+      if (!publicApi.serveCached(req, res)) app(req, res)
+    })
   })
   server.keepAliveTimeout = 5000
   const sockets = new Set<import('node:net').Socket>()

@@ -9,6 +9,8 @@
  * `findDisallowedLexical`) so that callers can tell editors exactly what is wrong.
  */
 
+import { Parser } from 'htmlparser2'
+
 import { ALLOWED_HTML_TAGS } from './publicationStandard'
 
 /** Element alignment as Lexical stores it. */
@@ -191,35 +193,6 @@ const DROPPED_ELEMENTS = new Set([
   'canvas',
 ])
 
-const RAW_TEXT_ELEMENTS = new Set([
-  'script',
-  'style',
-  'textarea',
-  'title',
-  'iframe',
-  'noembed',
-  'noframes',
-  'noscript',
-  'xmp',
-])
-
-const VOID_ELEMENTS = new Set([
-  'br',
-  'hr',
-  'img',
-  'wbr',
-  'input',
-  'meta',
-  'link',
-  'area',
-  'base',
-  'col',
-  'embed',
-  'source',
-  'track',
-  'param',
-])
-
 // Elements treated as a block boundary (like div) when converting tolerant input.
 const BLOCK_ELEMENTS = new Set([
   'p',
@@ -263,221 +236,20 @@ const BLOCK_ELEMENTS = new Set([
   'html',
 ])
 
-// Starting one of these closes an open <p>, as in browsers.
-const CLOSES_PARAGRAPH = new Set([...BLOCK_ELEMENTS, 'ul', 'ol', 'li'])
-
 // ---------------------------------------------------------------------------------------------
-// HTML tokens
+// HTML → document tree, read by htmlparser2 (entities, implied closing of p and li, raw text of
+// script and style, void elements: all as the library's HTML tokenizer does it)
 
-type HtmlToken =
-  | { kind: 'text'; raw: string }
-  | { kind: 'rawText'; raw: string }
-  | { kind: 'start'; name: string; attributes: string[] }
-  | { kind: 'end'; name: string }
-  | { kind: 'comment' }
-  | { kind: 'declaration'; label: string }
+/**
+ * How deeply elements (HTML tags or Lexical nodes, the root included) may be nested. Ten levels of
+ * lists need 22; nobody writes more. Deeper input is refused with the field's name
+ * ({@link findDisallowedHtml}, {@link findDisallowedLexical}) and cut off by the conversions, so
+ * that no input can exhaust the stack of the code that walks the tree.
+ */
+export const MAX_NESTING_DEPTH = 25
 
-const isAsciiLetter = (char: string | undefined): boolean =>
-  char !== undefined && /^[A-Za-z]$/.test(char)
-
-const isHtmlSpace = (char: string): boolean => /^[ \t\n\r\f]$/.test(char)
-
-const readTagName = (html: string, from: number): { name: string; end: number } => {
-  let end = from
-  while (end < html.length && /[A-Za-z0-9:_-]/.test(html[end])) end += 1
-  return { name: html.slice(from, end).toLowerCase(), end }
-}
-
-/** Reads attributes up to the closing '>' (quotes respected); returns their names. */
-const readAttributes = (html: string, from: number): { attributes: string[]; end: number } => {
-  const attributes: string[] = []
-  let i = from
-  while (i < html.length) {
-    const char = html[i]
-    if (char === '>') return { attributes, end: i + 1 }
-    if (isHtmlSpace(char) || char === '/') {
-      i += 1
-      continue
-    }
-    let nameEnd = i
-    while (nameEnd < html.length && !/[\s/>=]/.test(html[nameEnd])) nameEnd += 1
-    // A lone '=' is not an attribute name; skip it like browsers do.
-    if (nameEnd === i) nameEnd = i + 1
-    const name = html.slice(i, nameEnd).toLowerCase()
-    if (name !== '=') attributes.push(name)
-    i = nameEnd
-    while (i < html.length && isHtmlSpace(html[i])) i += 1
-    if (html[i] === '=') {
-      i += 1
-      while (i < html.length && isHtmlSpace(html[i])) i += 1
-      const quote = html[i]
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, i + 1)
-        i = close === -1 ? html.length : close + 1
-      } else {
-        while (i < html.length && !/[\s>]/.test(html[i])) i += 1
-      }
-    }
-  }
-  return { attributes, end: html.length }
-}
-
-const tokenise = (html: string): HtmlToken[] => {
-  const tokens: HtmlToken[] = []
-  let i = 0
-  let textStart = 0
-  const flushText = (end: number): void => {
-    if (end > textStart) tokens.push({ kind: 'text', raw: html.slice(textStart, end) })
-  }
-  while (i < html.length) {
-    const lt = html.indexOf('<', i)
-    if (lt === -1) break
-    const next = html[lt + 1]
-    if (html.startsWith('<!--', lt)) {
-      flushText(lt)
-      const close = html.indexOf('-->', lt + 4)
-      tokens.push({ kind: 'comment' })
-      i = close === -1 ? html.length : close + 3
-    } else if (next === '!' || next === '?') {
-      flushText(lt)
-      const cdata = html.startsWith('<![CDATA[', lt)
-      const close = cdata ? html.indexOf(']]>', lt) : html.indexOf('>', lt)
-      const label = cdata
-        ? '<![CDATA[>'
-        : next === '?'
-          ? '<?>'
-          : `<!${readTagName(html, lt + 2).name || '-'}>`
-      tokens.push({ kind: 'declaration', label })
-      i = close === -1 ? html.length : close + (cdata ? 3 : 1)
-    } else if (next === '/' && isAsciiLetter(html[lt + 2])) {
-      flushText(lt)
-      const { name, end } = readTagName(html, lt + 2)
-      const close = html.indexOf('>', end)
-      tokens.push({ kind: 'end', name })
-      i = close === -1 ? html.length : close + 1
-    } else if (isAsciiLetter(next)) {
-      flushText(lt)
-      const { name, end } = readTagName(html, lt + 1)
-      const { attributes, end: tagEnd } = readAttributes(html, end)
-      tokens.push({ kind: 'start', name, attributes })
-      i = tagEnd
-      if (RAW_TEXT_ELEMENTS.has(name)) {
-        const closeMatch = new RegExp(`</${name}[\\s/>]`, 'i').exec(html.slice(i))
-        const rawEnd = closeMatch ? i + closeMatch.index : html.length
-        if (rawEnd > i) tokens.push({ kind: 'rawText', raw: html.slice(i, rawEnd) })
-        i = rawEnd
-      }
-    } else {
-      // A '<' that does not start a tag is text, as in browsers.
-      i = lt + 1
-      continue
-    }
-    textStart = i
-  }
-  flushText(html.length)
-  return tokens
-}
-
-// ---------------------------------------------------------------------------------------------
-// Entities
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  shy: '\u00ad',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  laquo: '«',
-  raquo: '»',
-  hellip: '…',
-  bull: '•',
-  middot: '·',
-  euro: '€',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  para: '¶',
-  sect: '§',
-  times: '×',
-  divide: '÷',
-  plusmn: '±',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  sup2: '²',
-  sup3: '³',
-  micro: 'µ',
-  aacute: 'á',
-  agrave: 'à',
-  acirc: 'â',
-  auml: 'ä',
-  eacute: 'é',
-  egrave: 'è',
-  ecirc: 'ê',
-  euml: 'ë',
-  iacute: 'í',
-  igrave: 'ì',
-  icirc: 'î',
-  iuml: 'ï',
-  oacute: 'ó',
-  ograve: 'ò',
-  ocirc: 'ô',
-  ouml: 'ö',
-  uacute: 'ú',
-  ugrave: 'ù',
-  ucirc: 'û',
-  uuml: 'ü',
-  ccedil: 'ç',
-  ntilde: 'ñ',
-  szlig: 'ß',
-  Aacute: 'Á',
-  Agrave: 'À',
-  Auml: 'Ä',
-  Eacute: 'É',
-  Egrave: 'È',
-  Euml: 'Ë',
-  Iuml: 'Ï',
-  Oacute: 'Ó',
-  Ouml: 'Ö',
-  Uuml: 'Ü',
-  Ccedil: 'Ç',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-}
-
-// Browsers accept these few without the closing semicolon.
-const LEGACY_WITHOUT_SEMICOLON = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp'])
-
-const codePointText = (codePoint: number): string =>
-  codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff)
-    ? String.fromCodePoint(codePoint)
-    : '\ufffd'
-
-const decodeEntities = (text: string): string =>
-  text.replace(
-    /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*))(;?)/g,
-    (match: string, dec?: string, hex?: string, name?: string, semicolon?: string) => {
-      if (dec !== undefined) return codePointText(Number.parseInt(dec, 10))
-      if (hex !== undefined) return codePointText(Number.parseInt(hex, 16))
-      if (name !== undefined && Object.hasOwn(NAMED_ENTITIES, name)) {
-        if (semicolon || LEGACY_WITHOUT_SEMICOLON.has(name)) {
-          return NAMED_ENTITIES[name]
-        }
-      }
-      return match
-    },
-  )
+/** The problem reported for input nested deeper than {@link MAX_NESTING_DEPTH}. */
+export const TOO_DEEP = `ongeldige structuur: dieper genest dan ${MAX_NESTING_DEPTH} niveaus`
 
 const escapeHtml = (text: string): string =>
   text
@@ -487,55 +259,117 @@ const escapeHtml = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
 
-// ---------------------------------------------------------------------------------------------
-// HTML → document tree (tolerant, with the implied closing rules browsers use for p and li)
+const appendText = (parent: DocElement, text: string): void => {
+  const last = parent.children[parent.children.length - 1]
+  if (last && isDocText(last)) last.text += text
+  else parent.children.push({ text })
+}
 
+/** The element tree of `html`; elements nested deeper than the limit give their text only. */
 const parseHtml = (html: string): DocElement => {
   const root: DocElement = { name: '#root', children: [] }
   const stack: DocElement[] = [root]
-  const current = (): DocElement => stack[stack.length - 1]
-  const popTo = (index: number): void => {
-    stack.length = index
-  }
-  const findOpen = (name: string, stopAt: ReadonlySet<string>): number => {
-    for (let i = stack.length - 1; i > 0; i -= 1) {
-      if (stack[i].name === name) return i
-      if (stopAt.has(stack[i].name)) return -1
-    }
-    return -1
-  }
-  const listScope = new Set(['ul', 'ol', 'td', 'th', 'table'])
-  const noScope = new Set<string>()
-
-  for (const token of tokenise(html)) {
-    if (token.kind === 'text') {
-      current().children.push({ text: decodeEntities(token.raw) })
-    } else if (token.kind === 'rawText') {
-      current().children.push({ text: token.raw })
-    } else if (token.kind === 'start') {
-      const { name } = token
-      if (CLOSES_PARAGRAPH.has(name)) {
-        const open = findOpen('p', listScope)
-        if (open !== -1) popTo(open)
-      }
-      if (name === 'li') {
-        const open = findOpen('li', listScope)
-        if (open !== -1) popTo(open)
-      }
-      const node: DocElement = { name, children: [] }
-      current().children.push(node)
-      if (!VOID_ELEMENTS.has(name)) stack.push(node)
-    } else if (token.kind === 'end') {
-      if (token.name === 'br') {
-        // Browsers read </br> as <br>.
-        current().children.push({ name: 'br', children: [] })
-        continue
-      }
-      const open = findOpen(token.name, noScope)
-      if (open !== -1) popTo(open)
-    }
-  }
+  // htmlparser2 pairs every open event with a close event, so counting is enough.
+  let ignored = 0
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (stack.length >= MAX_NESTING_DEPTH) {
+          ignored += 1
+          return
+        }
+        const node: DocElement = { name, children: [] }
+        stack[stack.length - 1].children.push(node)
+        stack.push(node)
+      },
+      onclosetag() {
+        if (ignored > 0) ignored -= 1
+        else if (stack.length > 1) stack.pop()
+      },
+      ontext(text) {
+        appendText(stack[stack.length - 1], text)
+      },
+    },
+    { decodeEntities: true },
+  )
+  parser.end(html)
   return root
+}
+
+/** What {@link scanHtml} saw. */
+interface HtmlScan {
+  /** Markup outside the standard, in order of appearance (repeats included). */
+  problems: string[]
+  /** Decoded text and attribute values, in order (where a script URL could hide). */
+  values: string[]
+  /** Decoded text outside tags, comments and declarations. */
+  content: string
+  /** The deepest element nesting seen, the root counted as 1. */
+  deepest: number
+}
+
+/**
+ * htmlparser2 reports end tags only for elements that are open; an editor should also hear of
+ * a stray `</span>`. The parser reads the whole string in one piece, so its offsets are offsets
+ * in `source`.
+ */
+class EndTagParser extends Parser {
+  constructor(
+    private readonly source: string,
+    private readonly onEndTag: (name: string) => void,
+    handler: ConstructorParameters<typeof Parser>[0],
+  ) {
+    super(handler, { decodeEntities: true })
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.onEndTag(this.source.slice(start, endIndex).trim().toLowerCase())
+    super.onclosetag(start, endIndex)
+  }
+}
+
+const ALLOWED_TAGS: ReadonlySet<string> = new Set(ALLOWED_HTML_TAGS)
+
+const scanHtml = (html: string): HtmlScan => {
+  const scan: HtmlScan = { problems: [], values: [], content: '', deepest: 1 }
+  const tag = (name: string) => {
+    if (!ALLOWED_TAGS.has(name)) scan.problems.push(`<${name}>`)
+  }
+  let depth = 1
+  const parser: Parser = new EndTagParser(html, tag, {
+    onopentag(name, attributes) {
+      tag(name)
+      for (const [attribute, value] of Object.entries(attributes)) {
+        scan.problems.push(`attribuut ${attribute}`)
+        scan.values.push(value)
+      }
+      depth += 1
+      scan.deepest = Math.max(scan.deepest, depth)
+    },
+    onclosetag() {
+      depth -= 1
+    },
+    ontext(text) {
+      // An unfinished tag at the very end ("<script") reaches us as text without its '<'.
+      const unfinished = /^<([A-Za-z][A-Za-z0-9:_-]*)$/.exec(
+        html.slice(parser.startIndex, parser.endIndex + 1),
+      )
+      if (unfinished && parser.endIndex + 1 >= html.length) {
+        tag(unfinished[1].toLowerCase())
+        return
+      }
+      scan.values.push(text)
+      scan.content += text
+    },
+    oncomment() {
+      scan.problems.push('commentaar')
+    },
+    onprocessinginstruction(name) {
+      scan.problems.push(name.startsWith('!') ? `<${name.toLowerCase()}>` : '<?>')
+    },
+  })
+  parser.end(html)
+  return scan
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,12 +381,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const childrenOf = (node: Record<string, unknown>): unknown[] =>
   Array.isArray(node.children) ? node.children : []
 
-const lexicalToDoc = (node: unknown): DocNode | null => {
-  if (!isRecord(node)) return null
+// Nodes deeper than the limit are left out; findDisallowedLexical refuses such input.
+const lexicalToDoc = (node: unknown, depth = 1): DocNode | null => {
+  if (!isRecord(node) || depth > MAX_NESTING_DEPTH) return null
   const type = node.type
   const children = (): DocNode[] =>
     childrenOf(node)
-      .map(lexicalToDoc)
+      .map((child) => lexicalToDoc(child, depth + 1))
       .filter((child): child is DocNode => child !== null)
   switch (type) {
     case 'root':
@@ -844,29 +679,22 @@ export function htmlToLexical(html: string): LexicalState {
 /**
  * Problems that make `html` unacceptable for the standard, each listed once in order of first
  * appearance: tags other than div/br/p/ul/ol/li (as '<script>'), attributes (as
- * 'attribuut onclick'), comments ('commentaar'), declarations ('<!doctype>', '<?>',
- * '<![CDATA[>') and script URLs ('javascript:', 'vbscript:'). Empty when the HTML is fine.
+ * 'attribuut onclick'), comments ('commentaar'), declarations ('<!doctype>'; '<?…?>' and CDATA are
+ * read as comments), elements nested deeper than {@link MAX_NESTING_DEPTH} ({@link TOO_DEEP})
+ * and script URLs ('javascript:', 'vbscript:'). Empty when the HTML is fine.
  */
 export function findDisallowedHtml(html: string): string[] {
   if (typeof html !== 'string' || html === '') return []
-  const problems = new Set<string>()
-  const allowed: ReadonlySet<string> = new Set(ALLOWED_HTML_TAGS)
-  for (const token of tokenise(html)) {
-    if (token.kind === 'start' || token.kind === 'end') {
-      if (!allowed.has(token.name)) problems.add(`<${token.name}>`)
-      if (token.kind === 'start') {
-        for (const attribute of token.attributes) problems.add(`attribuut ${attribute}`)
-      }
-    } else if (token.kind === 'comment') {
-      problems.add('commentaar')
-    } else if (token.kind === 'declaration') {
-      problems.add(token.label)
-    }
-  }
+  const scan = scanHtml(html)
+  const problems = new Set(scan.problems)
+  if (scan.deepest > MAX_NESTING_DEPTH) problems.add(TOO_DEEP)
   // Entities and control characters are a known way to hide a script URL.
-  const flattened = decodeEntities(html).replace(/[\u0000-\u0020]+/g, '')
+  const flattened = scan.values
+    .join('')
+    .replace(/[\u0000-\u0020]+/g, '')
+    .toLowerCase()
   for (const scheme of ['javascript:', 'vbscript:']) {
-    if (flattened.toLowerCase().includes(scheme)) problems.add(scheme)
+    if (flattened.includes(scheme)) problems.add(scheme)
   }
   return [...problems]
 }
@@ -898,7 +726,11 @@ export function findDisallowedLexical(state: unknown): string[] {
     listitem: new Set([...inlineTypes, 'list']),
   }
 
-  const visit = (node: unknown, parentType: string | null): void => {
+  const visit = (node: unknown, parentType: string | null, depth: number): void => {
+    if (depth > MAX_NESTING_DEPTH) {
+      problems.add(TOO_DEEP)
+      return
+    }
     if (!isRecord(node) || typeof node.type !== 'string') {
       structure('node zonder type')
       return
@@ -922,12 +754,12 @@ export function findDisallowedLexical(state: unknown): string[] {
     }
     for (const child of childrenOf(node)) {
       // Children of a refused node are checked for their own type only; the node is reported.
-      visit(child, allowed.has(type) ? type : null)
+      visit(child, allowed.has(type) ? type : null, depth + 1)
     }
   }
 
   if (state.root.type !== 'root') structure(`root heeft type ${String(state.root.type)}`)
-  visit({ ...state.root, type: 'root' }, null)
+  visit({ ...state.root, type: 'root' }, null, 1)
   return [...problems]
 }
 
@@ -967,10 +799,5 @@ export function textToLexical(text: string): LexicalState {
  */
 export function strippedLength(html: string): number {
   if (typeof html !== 'string' || html === '') return 0
-  let text = ''
-  for (const token of tokenise(html)) {
-    if (token.kind === 'text') text += decodeEntities(token.raw)
-    else if (token.kind === 'rawText') text += token.raw
-  }
-  return Array.from(text.replace(/[\r\n]/g, '')).length
+  return Array.from(scanHtml(html).content.replace(/[\r\n]/g, '')).length
 }

@@ -86,6 +86,7 @@ export type FieldProblem =
   | 'badEmailOrUrl'
   | 'badYearMonth'
   | 'disallowedHtml'
+  | 'markup'
   | 'endBeforeBegin'
 
 /** Details that make a message specific. All are optional. */
@@ -96,7 +97,10 @@ export interface FieldErrorParams {
   max?: number
   /** notPermitted: the value that was refused. */
   value?: string
-  /** disallowedHtml: the problems from findDisallowedHtml or findDisallowedLexical. */
+  /**
+   * disallowedHtml: the problems from findDisallowedHtml or findDisallowedLexical; markup: the
+   * start of the markup found (from findMarkup).
+   */
   found?: readonly string[]
   /** endBeforeBegin: the two months. */
   begin?: string
@@ -236,6 +240,12 @@ const message = (
         return `${name} bevat opmaak die niet is toegestaan${found ? `: ${found}` : ''}. Gebruik alleen alinea’s, regeleinden en opsommingen.`
       }
       return `${name} contains formatting that is not allowed${found ? `: ${found}` : ''}. Use only paragraphs, line breaks and lists.`
+    }
+    case 'markup': {
+      const found = params.found?.[0] ? ` (${params.found[0]})` : ''
+      return nl
+        ? `${name} bevat opmaak${found}. Dit veld is platte tekst: zet geen < direct voor een letter, /, ! of ?.`
+        : `${name} contains markup${found}. This field is plain text: do not put < directly before a letter, /, ! or ?.`
     }
     case 'endBeforeBegin': {
       const begin = lowerFirst(publicationStandard.begin_date.title[language])

@@ -14,3 +14,7 @@ process.env.MAIL_TRANSPORT = 'memory'
 process.env.DATA_DIR = path.join(process.env.REGISTER_TEST_DATA_DIR as string, `worker-${worker}`)
 fs.mkdirSync(process.env.DATA_DIR, { recursive: true })
 process.env.SERVER_URL = 'http://localhost:3000'
+// The suite sends many requests and logins from one address: rate limits off, except in the
+// edge tests that prove them (they set their own limits before starting a server).
+process.env.PUBLIC_RATE_LIMIT = '0'
+process.env.LOGIN_RATE_LIMIT = '0'

@@ -685,7 +685,7 @@ describe('system fields', () => {
       { standard_version: '2.0' },
       {
         path: 'standard_version',
-        message: 'De versie van de publicatiestandaard vult het systeem zelf in.',
+        message: 'Versie publicatiestandaard: die vult het systeem zelf in.',
       },
     )
     expect((await create({ standard_version: '1.0' })).status).toBe(201)
@@ -693,7 +693,7 @@ describe('system fields', () => {
       { publication_dt: '2024-01-01' },
       {
         path: 'publication_dt',
-        message: 'De publicatiedatum vult het systeem in bij de eerste goedkeuring.',
+        message: 'Eerst gepubliceerd op: deze datum vult het systeem in bij de eerste goedkeuring.',
       },
     )
   })

@@ -92,8 +92,7 @@ describe('POST /api/algorithms/plain-language', () => {
       body: '{ dit is geen json',
     })
     expect(response.status).toBe(400)
-    expect(firstMessage(await response.json())).toBe(
-      'Send the texts as { "fields": { "fieldName": "text" } }.',
-    )
+    // The HTTP edge refuses invalid JSON before the endpoint runs.
+    expect(firstMessage(await response.json())).toBe('The request body is not valid JSON.')
   })
 })

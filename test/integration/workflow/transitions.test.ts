@@ -554,7 +554,7 @@ describe('editing and direct writes', () => {
       [
         { publication_dt: '2020-01-01' },
         'publication_dt',
-        'De publicatiedatum vult het systeem in bij de eerste goedkeuring.',
+        'Eerst gepubliceerd op: deze datum vult het systeem in bij de eerste goedkeuring.',
       ],
     ]
     for (const [body, path, message] of cases) {

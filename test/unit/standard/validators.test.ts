@@ -172,6 +172,13 @@ describe('fieldError', () => {
     })
   })
 
+  it('says which markup a plain-text field refused', () => {
+    expect(fieldError('name', 'markup', { found: ['<script'] })).toEqual({
+      nl: 'Naam bevat opmaak (<script). Dit veld is platte tekst: zet geen < direct voor een letter, /, ! of ?.',
+      en: 'Name contains markup (<script). This field is plain text: do not put < directly before a letter, /, ! or ?.',
+    })
+  })
+
   it('starts every message with the field’s title, in both languages', () => {
     const problems: FieldProblem[] = [
       'tooLong',
@@ -181,6 +188,7 @@ describe('fieldError', () => {
       'badEmailOrUrl',
       'badYearMonth',
       'disallowedHtml',
+      'markup',
       'endBeforeBegin',
     ]
     for (const key of STANDARD_KEYS) {
