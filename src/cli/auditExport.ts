@@ -7,7 +7,6 @@
 import { loadConfig } from '../boot/loadConfig'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { createLocalReq, getPayload, type Payload, type Where } from 'payload'
 
@@ -23,6 +22,7 @@ import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
 import { openDatabase } from '../database/openDatabase'
 import { closePayloadPool } from '../database/closePayloadPool'
+import { CommandLineError, parseCommandLine } from './parseCommandLine'
 import { reportStartFailure } from './reportStartFailure'
 
 const USAGE = `Gebruik / usage:
@@ -49,20 +49,22 @@ interface ExportArguments {
 }
 
 function readArguments(): ExportArguments | 'help' {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCommandLine(
+    process.argv.slice(2),
+    {
       organisation: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
+      format: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  })
+    { allowPositionals: false },
+  )
   if (values.help) return 'help'
-  if (values.format !== 'csv' && values.format !== 'json') {
-    throw new UsageError(`Onbekend formaat '${values.format}': kies csv of json.`)
+  const format = values.format ?? 'csv'
+  if (format !== 'csv' && format !== 'json') {
+    throw new UsageError(`Onbekend formaat '${format}': kies csv of json.`)
   }
   const query: Omit<AuditExportQuery, 'organisationId'> = {}
   for (const key of ['from', 'to'] as const) {
@@ -77,7 +79,7 @@ function readArguments(): ExportArguments | 'help' {
   if (query.from && query.to && query.from >= query.to) {
     throw new UsageError('--from moet vóór --to liggen.')
   }
-  return { organisation: values.organisation, query, format: values.format, out: values.out }
+  return { organisation: values.organisation, query, format, out: values.out }
 }
 
 async function organisationIdFor(payload: Payload, value: string): Promise<number> {
@@ -202,12 +204,10 @@ main()
   })
   .catch((error: unknown) => {
     finished = true
-    const code = (error as { code?: unknown } | null)?.code
-    if (
-      error instanceof UsageError ||
-      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    ) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`)
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`)
+    } else if (error instanceof CommandLineError) {
+      console.error(`${error.text.nl}\n${error.text.en}\n\n${USAGE}`)
     } else if (error instanceof LoadError) {
       console.error(error.message)
     } else {

@@ -3,7 +3,6 @@
  * DATABASE_URL (or the embedded database under DATA_DIR).
  * Exit code 0: intact. 1: broken (the first broken event is named). 2: could not check.
  */
-import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
@@ -13,6 +12,7 @@ import type { ChainAnchor } from '../audit/verifyAuditChain'
 import { verifyAuditChainInDatabase } from '../audit/verifyAuditChainInDatabase'
 import { SettingsError } from '../boot/runtimeSettings'
 import { DatabaseStartError } from '../database/embeddedPostgres'
+import { CommandLineError, parseCommandLine } from './parseCommandLine'
 
 const USAGE = `Gebruik / usage: npm run audit:verify [-- --anchor <volgnummer>:<hash>]
 
@@ -38,10 +38,11 @@ function parseAnchor(value: string | undefined): ChainAnchor | undefined {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { anchor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-  })
+  const { values } = parseCommandLine(
+    process.argv.slice(2),
+    { anchor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { allowPositionals: false },
+  )
   if (values.help) {
     console.log(USAGE)
     return 0
@@ -95,11 +96,10 @@ async function main(): Promise<number> {
 /** Says why the check could not run; a person can fix these, so one clear sentence each. */
 function reportFailure(error: unknown): void {
   const code = (error as { code?: unknown } | null)?.code
-  if (
-    error instanceof UsageError ||
-    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-  ) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`)
+  } else if (error instanceof CommandLineError) {
+    console.error(`${error.text.nl}\n${error.text.en}\n\n${USAGE}`)
   } else if (error instanceof SettingsError || error instanceof DatabaseStartError) {
     console.error(`De controle kon niet worden uitgevoerd / could not check: ${error.message}`)
   } else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000') {

@@ -21,46 +21,16 @@ import {
   parseImportArguments,
   type ImportArguments,
 } from '../interop/importArguments'
-import { ImportRefusedError, importRegister, type ImportProgress } from '../interop/importRegister'
-import { formatImportSummary, renderProgress } from '../interop/importSummary'
+import { ImportRefusedError, importRegister } from '../interop/importRegister'
+import { formatImportSummary } from '../interop/importSummary'
 import { ImportFileError, readImportFile } from '../interop/readImportFile'
+import { createImportProgressBar } from './importProgressBar'
 import { reportStartFailure } from './reportStartFailure'
 
 /** Exit codes, as documented in IMPORT_USAGE. */
 const EXIT_OK = 0
 const EXIT_FAILED = 1
 const EXIT_REJECTED = 2
-
-/** Draws the progress line on stderr: redrawn in place on a terminal, every 10 % otherwise. */
-function progressPrinter(language: 'nl' | 'en'): {
-  update: (progress: ImportProgress) => void
-  finish: () => void
-} {
-  const tty = process.stderr.isTTY === true
-  let lastDraw = 0
-  let lastDecile = -1
-  let drawn = false
-  return {
-    update(progress) {
-      const finished = progress.done === progress.total
-      if (tty) {
-        const moment = Date.now()
-        if (!finished && moment - lastDraw < 100) return
-        lastDraw = moment
-        process.stderr.write(`\r${renderProgress(progress, language)}\u001b[K`)
-        drawn = true
-        return
-      }
-      const decile = Math.floor((progress.done / Math.max(progress.total, 1)) * 10)
-      if (decile === lastDecile && !finished) return
-      lastDecile = decile
-      process.stderr.write(`${renderProgress(progress, language)}\n`)
-    },
-    finish() {
-      if (tty && drawn) process.stderr.write('\n')
-    },
-  }
-}
 
 async function run(args: ImportArguments): Promise<number> {
   const t = (text: { nl: string; en: string }) => text[args.language]
@@ -94,7 +64,7 @@ async function run(args: ImportArguments): Promise<number> {
     payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
 
-    const progress = args.quiet ? undefined : progressPrinter(args.language)
+    const progress = args.quiet ? undefined : createImportProgressBar(args.language)
     const result = await importRegister(payload, source, {
       dryRun: args.dryRun,
       strict: args.strict,
@@ -124,7 +94,9 @@ async function run(args: ImportArguments): Promise<number> {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2)
-  const english = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en')
+  // The usage error itself may be about --lang, so look for a readable --lang en by hand.
+  const english =
+    argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en')
   let args: ImportArguments
   try {
     args = parseImportArguments(argv)
