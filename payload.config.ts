@@ -5,6 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
+import { payloadLogger } from './src/logging/registerLogger'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
 
@@ -20,6 +21,7 @@ export default buildConfig({
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: process.env.SERVER_URL,
   telemetry: false,
+  logger: payloadLogger,
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL ?? 'postgres://localhost:5432/register',

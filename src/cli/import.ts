@@ -24,8 +24,10 @@ import {
 import { ImportRefusedError, importRegister } from '../interop/importRegister'
 import { formatImportSummary } from '../interop/importSummary'
 import { ImportFileError, readImportFile } from '../interop/readImportFile'
+import { cliLogger } from '../logging/registerLogger'
 import { createImportProgressBar } from './importProgressBar'
 import { reportStartFailure } from './reportStartFailure'
+import { runCommand } from './runCommand'
 
 /** Exit codes, as documented in IMPORT_USAGE. */
 const EXIT_OK = 0
@@ -40,7 +42,7 @@ async function run(args: ImportArguments): Promise<number> {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
-    console.error(
+    cliLogger.error(
       t({
         nl: `Het bestand ${file} is niet te lezen (${reason}).`,
         en: `The file ${file} cannot be read (${reason}).`,
@@ -78,11 +80,11 @@ async function run(args: ImportArguments): Promise<number> {
     )
     if (args.report) {
       fs.writeFileSync(path.resolve(args.report), `${JSON.stringify(result, null, 2)}\n`)
-      console.log(
-        t({
+      process.stdout.write(
+        `${t({
           nl: `Het volledige resultaat staat in ${args.report}.`,
           en: `The full result is in ${args.report}.`,
-        }),
+        })}\n`,
       )
     }
     return result.counts.rejected > 0 ? EXIT_REJECTED : EXIT_OK
@@ -102,44 +104,28 @@ async function main(): Promise<number> {
     args = parseImportArguments(argv)
   } catch (error) {
     if (error instanceof ImportUsageError) {
-      console.error(`${english ? error.text.en : error.text.nl}\n`)
-      console.error(english ? IMPORT_USAGE.en : IMPORT_USAGE.nl)
+      const language = english ? 'en' : 'nl'
+      process.stderr.write(`${error.text[language]}\n\n${IMPORT_USAGE[language]}\n`)
       return EXIT_FAILED
     }
     throw error
   }
   if (args.help) {
-    console.log(IMPORT_USAGE[args.language])
+    process.stdout.write(`${IMPORT_USAGE[args.language]}\n`)
     return EXIT_OK
   }
   try {
     return await run(args)
   } catch (error) {
     if (error instanceof ImportFileError || error instanceof ImportRefusedError) {
-      console.error(error.text[args.language])
+      cliLogger.error(error.text[args.language])
       return EXIT_FAILED
     }
     throw error
   }
 }
 
-// Seen with Node 20 and tsx's loader under load: loading the code sometimes stalls, the event loop
-// runs empty and Node would end with exit code 0 as if the import had succeeded.
-let finished = false
-process.on('beforeExit', () => {
-  if (finished) return
-  console.error(
-    'De import is gestopt voordat hij klaar was: het laden van de programmacode bleef hangen. Start de import opnieuw; wat al is ingelezen, blijft zoals het is. (The import stopped before it finished; run it again.)',
-  )
-  process.exit(EXIT_FAILED)
+runCommand(main, (error) => {
+  reportStartFailure(error)
+  return EXIT_FAILED
 })
-
-main()
-  .then((code) => {
-    finished = true
-    process.exit(code)
-  })
-  .catch((error: unknown) => {
-    reportStartFailure(error)
-    process.exit(EXIT_FAILED)
-  })
