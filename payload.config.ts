@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 
 import { poolTimeouts } from './src/database/databaseSettings'
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
+import { payloadLogger } from './src/logging/registerLogger'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
 import { edgeProtections } from './src/server/edgeProtections'
@@ -25,6 +26,7 @@ export default buildConfig({
   secret: process.env.PAYLOAD_SECRET ?? '',
   serverURL: process.env.SERVER_URL,
   telemetry: false,
+  logger: payloadLogger,
   db: postgresAdapter({
     pool: {
       connectionString: process.env.DATABASE_URL ?? 'postgres://localhost:5432/register',

@@ -7,7 +7,6 @@
 import { loadConfig } from '../boot/loadConfig'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { createLocalReq, getPayload, type Payload, type Where } from 'payload'
 
@@ -23,7 +22,10 @@ import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
 import { openDatabase } from '../database/openDatabase'
 import { closePayloadPool } from '../database/closePayloadPool'
+import { cliLogger } from '../logging/registerLogger'
+import { CommandLineError, parseCommandLine } from './parseCommandLine'
 import { reportStartFailure } from './reportStartFailure'
+import { runCommand } from './runCommand'
 
 const USAGE = `Gebruik / usage:
   npm run audit:export -- [--organisation <code of id>] [--from 2026-01-01] [--to 2027-01-01]
@@ -38,9 +40,6 @@ const USAGE = `Gebruik / usage:
 
 class UsageError extends Error {}
 
-/** Loading the register did not finish; nothing the caller typed was wrong. */
-class LoadError extends Error {}
-
 interface ExportArguments {
   organisation?: string
   query: Omit<AuditExportQuery, 'organisationId'>
@@ -49,20 +48,22 @@ interface ExportArguments {
 }
 
 function readArguments(): ExportArguments | 'help' {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCommandLine(
+    process.argv.slice(2),
+    {
       organisation: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
+      format: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  })
+    { allowPositionals: false },
+  )
   if (values.help) return 'help'
-  if (values.format !== 'csv' && values.format !== 'json') {
-    throw new UsageError(`Onbekend formaat '${values.format}': kies csv of json.`)
+  const format = values.format ?? 'csv'
+  if (format !== 'csv' && format !== 'json') {
+    throw new UsageError(`Onbekend formaat '${format}': kies csv of json.`)
   }
   const query: Omit<AuditExportQuery, 'organisationId'> = {}
   for (const key of ['from', 'to'] as const) {
@@ -77,7 +78,7 @@ function readArguments(): ExportArguments | 'help' {
   if (query.from && query.to && query.from >= query.to) {
     throw new UsageError('--from moet vóór --to liggen.')
   }
-  return { organisation: values.organisation, query, format: values.format, out: values.out }
+  return { organisation: values.organisation, query, format, out: values.out }
 }
 
 async function organisationIdFor(payload: Payload, value: string): Promise<number> {
@@ -97,37 +98,10 @@ async function organisationIdFor(payload: Payload, value: string): Promise<numbe
   return found.docs[0].id
 }
 
-const LOAD_TIMEOUT_MS = 120_000
-
-/**
- * The same loader problem (see below) can also leave the import hanging for good: give up after
- * two minutes with a clear message instead of waiting forever.
- */
-async function withinTime<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new LoadError(
-            'Het laden van het register duurde langer dan twee minuten. Probeer het opnieuw.\n' +
-              'Loading the register took more than two minutes. Try again.',
-          ),
-        ),
-      LOAD_TIMEOUT_MS,
-    )
-  })
-  try {
-    return await Promise.race([work, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
 async function main(): Promise<number> {
   const parsed = readArguments()
   if (parsed === 'help') {
-    console.log(USAGE)
+    process.stdout.write(`${USAGE}\n`)
     return 0
   }
   const settings = readRuntimeSettings()
@@ -140,7 +114,7 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = database.url
   let payload: Payload | undefined
   try {
-    const config = await withinTime(loadConfig())
+    const config = await loadConfig()
     payload = await getPayload({ config })
     const organisationId = parsed.organisation
       ? await organisationIdFor(payload, parsed.organisation)
@@ -162,7 +136,7 @@ async function main(): Promise<number> {
 
     if (parsed.out) {
       fs.writeFileSync(path.resolve(parsed.out), body)
-      console.error(
+      cliLogger.info(
         `${events.length} gebeurtenissen geschreven naar / events written to ${path.resolve(parsed.out)}`,
       )
     } else {
@@ -178,40 +152,13 @@ async function main(): Promise<number> {
   }
 }
 
-/**
- * tsx's module loader now and then lets the process run out of work while an import is still
- * pending (seen with its file cache shared by parallel processes): Node then exits with code 0
- * and no output, which would look like success. Say so, and fail instead.
- */
-let finished = false
-process.on('beforeExit', () => {
-  if (finished) return
-  console.error(
-    'Het programma stopte onverwacht tijdens het laden, zonder foutmelding. Probeer het opnieuw ' +
-      '(met TSX_DISABLE_CACHE=1 komt dit niet voor).\n' +
-      'The program stopped unexpectedly while loading, without an error. Try again ' +
-      '(with TSX_DISABLE_CACHE=1 this does not happen).',
-  )
-  process.exitCode = 1
+runCommand(main, (error) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`)
+  } else if (error instanceof CommandLineError) {
+    process.stderr.write(`${error.text.nl}\n${error.text.en}\n\n${USAGE}\n`)
+  } else {
+    reportStartFailure(error)
+  }
+  return 1
 })
-
-main()
-  .then((code) => {
-    finished = true
-    process.exit(code)
-  })
-  .catch((error: unknown) => {
-    finished = true
-    const code = (error as { code?: unknown } | null)?.code
-    if (
-      error instanceof UsageError ||
-      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    ) {
-      console.error(`${(error as Error).message}\n\n${USAGE}`)
-    } else if (error instanceof LoadError) {
-      console.error(error.message)
-    } else {
-      reportStartFailure(error)
-    }
-    process.exit(1)
-  })

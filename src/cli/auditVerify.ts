@@ -3,7 +3,6 @@
  * DATABASE_URL (or the embedded database under DATA_DIR).
  * Exit code 0: intact. 1: broken (the first broken event is named). 2: could not check.
  */
-import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
@@ -13,6 +12,9 @@ import type { ChainAnchor } from '../audit/verifyAuditChain'
 import { verifyAuditChainInDatabase } from '../audit/verifyAuditChainInDatabase'
 import { SettingsError } from '../boot/runtimeSettings'
 import { DatabaseStartError } from '../database/embeddedPostgres'
+import { cliLogger } from '../logging/registerLogger'
+import { CommandLineError, parseCommandLine } from './parseCommandLine'
+import { runCommand } from './runCommand'
 
 const USAGE = `Gebruik / usage: npm run audit:verify [-- --anchor <volgnummer>:<hash>]
 
@@ -38,12 +40,13 @@ function parseAnchor(value: string | undefined): ChainAnchor | undefined {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { anchor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-  })
+  const { values } = parseCommandLine(
+    process.argv.slice(2),
+    { anchor: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { allowPositionals: false },
+  )
   if (values.help) {
-    console.log(USAGE)
+    process.stdout.write(`${USAGE}\n`)
     return 0
   }
   const anchor = parseAnchor(values.anchor)
@@ -58,7 +61,7 @@ async function main(): Promise<number> {
   try {
     const table = await pool.query("SELECT to_regclass('public.audit_events') AS name")
     if (!table.rows[0]?.name) {
-      console.error(
+      cliLogger.error(
         'Deze database heeft nog geen geschiedenis (tabel audit_events ontbreekt). Draai eerst npm run migrate.\n' +
           'This database has no audit history yet (table audit_events is missing). Run npm run migrate first.',
       )
@@ -66,24 +69,25 @@ async function main(): Promise<number> {
     }
     const report = await verifyAuditChainInDatabase(pool, { anchor })
     if (report.ok) {
-      console.log(
+      process.stdout.write(
         `De geschiedenis is in orde: ${report.checked} gebeurtenissen gecontroleerd.\n` +
           `The audit history is intact: ${report.checked} events checked.\n` +
           (report.lastSequence > 0
             ? `Laatste gebeurtenis / last event: ${report.lastSequence}\n` +
               `Bewaar dit anker buiten de database / keep this anchor outside the database:\n` +
               `  --anchor ${report.lastSequence}:${report.lastHash}`
-            : 'Er zijn nog geen gebeurtenissen / there are no events yet.'),
+            : 'Er zijn nog geen gebeurtenissen / there are no events yet.') +
+          '\n',
       )
       return 0
     }
     const broken = report.firstBreak
-    console.error(
+    process.stderr.write(
       `De geschiedenis is NIET in orde. Eerste fout bij gebeurtenis ${broken?.sequence}` +
         `${broken?.id === undefined ? '' : ` (id ${broken.id})`}: ${broken?.message}\n` +
         `The audit history is BROKEN. First problem at event ${broken?.sequence}` +
         `${broken?.id === undefined ? '' : ` (id ${broken.id})`}: ${broken?.messageEn}\n` +
-        `(${report.checked} gebeurtenissen bekeken / events read; soort / kind: ${broken?.problem})`,
+        `(${report.checked} gebeurtenissen bekeken / events read; soort / kind: ${broken?.problem})\n`,
     )
     return 1
   } finally {
@@ -95,46 +99,26 @@ async function main(): Promise<number> {
 /** Says why the check could not run; a person can fix these, so one clear sentence each. */
 function reportFailure(error: unknown): void {
   const code = (error as { code?: unknown } | null)?.code
-  if (
-    error instanceof UsageError ||
-    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-  ) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`)
+  } else if (error instanceof CommandLineError) {
+    process.stderr.write(`${error.text.nl}\n${error.text.en}\n\n${USAGE}\n`)
   } else if (error instanceof SettingsError || error instanceof DatabaseStartError) {
-    console.error(`De controle kon niet worden uitgevoerd / could not check: ${error.message}`)
+    cliLogger.error(`De controle kon niet worden uitgevoerd / could not check: ${error.message}`)
   } else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000') {
-    console.error(
+    cliLogger.error(
       `De database is niet bereikbaar / the database cannot be reached: ${(error as Error).message}`,
     )
   } else {
-    console.error('De controle kon niet worden uitgevoerd / could not check:', error)
+    cliLogger.error({ err: error }, 'De controle kon niet worden uitgevoerd / could not check')
   }
 }
 
-/**
- * tsx's module loader now and then lets the process run out of work while an import is still
- * pending (seen with its file cache shared by parallel processes): Node then exits with code 0
- * and no output, which would look like success. Say so, and fail instead.
- */
-let finished = false
-process.on('beforeExit', () => {
-  if (finished) return
-  console.error(
-    'Het programma stopte onverwacht tijdens het laden, zonder foutmelding. Probeer het opnieuw ' +
-      '(met TSX_DISABLE_CACHE=1 komt dit niet voor).\n' +
-      'The program stopped unexpectedly while loading, without an error. Try again ' +
-      '(with TSX_DISABLE_CACHE=1 this does not happen).',
-  )
-  process.exitCode = 2
-})
-
-main()
-  .then((code) => {
-    finished = true
-    process.exit(code)
-  })
-  .catch((error: unknown) => {
-    finished = true
+runCommand(
+  main,
+  (error) => {
     reportFailure(error)
-    process.exit(2)
-  })
+    return 2
+  },
+  2,
+)

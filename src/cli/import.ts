@@ -21,46 +21,18 @@ import {
   parseImportArguments,
   type ImportArguments,
 } from '../interop/importArguments'
-import { ImportRefusedError, importRegister, type ImportProgress } from '../interop/importRegister'
-import { formatImportSummary, renderProgress } from '../interop/importSummary'
+import { ImportRefusedError, importRegister } from '../interop/importRegister'
+import { formatImportSummary } from '../interop/importSummary'
 import { ImportFileError, readImportFile } from '../interop/readImportFile'
+import { cliLogger } from '../logging/registerLogger'
+import { createImportProgressBar } from './importProgressBar'
 import { reportStartFailure } from './reportStartFailure'
+import { runCommand } from './runCommand'
 
 /** Exit codes, as documented in IMPORT_USAGE. */
 const EXIT_OK = 0
 const EXIT_FAILED = 1
 const EXIT_REJECTED = 2
-
-/** Draws the progress line on stderr: redrawn in place on a terminal, every 10 % otherwise. */
-function progressPrinter(language: 'nl' | 'en'): {
-  update: (progress: ImportProgress) => void
-  finish: () => void
-} {
-  const tty = process.stderr.isTTY === true
-  let lastDraw = 0
-  let lastDecile = -1
-  let drawn = false
-  return {
-    update(progress) {
-      const finished = progress.done === progress.total
-      if (tty) {
-        const moment = Date.now()
-        if (!finished && moment - lastDraw < 100) return
-        lastDraw = moment
-        process.stderr.write(`\r${renderProgress(progress, language)}\u001b[K`)
-        drawn = true
-        return
-      }
-      const decile = Math.floor((progress.done / Math.max(progress.total, 1)) * 10)
-      if (decile === lastDecile && !finished) return
-      lastDecile = decile
-      process.stderr.write(`${renderProgress(progress, language)}\n`)
-    },
-    finish() {
-      if (tty && drawn) process.stderr.write('\n')
-    },
-  }
-}
 
 async function run(args: ImportArguments): Promise<number> {
   const t = (text: { nl: string; en: string }) => text[args.language]
@@ -70,7 +42,7 @@ async function run(args: ImportArguments): Promise<number> {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
-    console.error(
+    cliLogger.error(
       t({
         nl: `Het bestand ${file} is niet te lezen (${reason}).`,
         en: `The file ${file} cannot be read (${reason}).`,
@@ -94,7 +66,7 @@ async function run(args: ImportArguments): Promise<number> {
     payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
 
-    const progress = args.quiet ? undefined : progressPrinter(args.language)
+    const progress = args.quiet ? undefined : createImportProgressBar(args.language)
     const result = await importRegister(payload, source, {
       dryRun: args.dryRun,
       strict: args.strict,
@@ -108,11 +80,11 @@ async function run(args: ImportArguments): Promise<number> {
     )
     if (args.report) {
       fs.writeFileSync(path.resolve(args.report), `${JSON.stringify(result, null, 2)}\n`)
-      console.log(
-        t({
+      process.stdout.write(
+        `${t({
           nl: `Het volledige resultaat staat in ${args.report}.`,
           en: `The full result is in ${args.report}.`,
-        }),
+        })}\n`,
       )
     }
     return result.counts.rejected > 0 ? EXIT_REJECTED : EXIT_OK
@@ -124,50 +96,36 @@ async function run(args: ImportArguments): Promise<number> {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2)
-  const english = argv.includes('en') && argv.some((a) => a === '--lang' || a === '--lang=en')
+  // The usage error itself may be about --lang, so look for a readable --lang en by hand.
+  const english =
+    argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en')
   let args: ImportArguments
   try {
     args = parseImportArguments(argv)
   } catch (error) {
     if (error instanceof ImportUsageError) {
-      console.error(`${english ? error.text.en : error.text.nl}\n`)
-      console.error(english ? IMPORT_USAGE.en : IMPORT_USAGE.nl)
+      const language = english ? 'en' : 'nl'
+      process.stderr.write(`${error.text[language]}\n\n${IMPORT_USAGE[language]}\n`)
       return EXIT_FAILED
     }
     throw error
   }
   if (args.help) {
-    console.log(IMPORT_USAGE[args.language])
+    process.stdout.write(`${IMPORT_USAGE[args.language]}\n`)
     return EXIT_OK
   }
   try {
     return await run(args)
   } catch (error) {
     if (error instanceof ImportFileError || error instanceof ImportRefusedError) {
-      console.error(error.text[args.language])
+      cliLogger.error(error.text[args.language])
       return EXIT_FAILED
     }
     throw error
   }
 }
 
-// Seen with Node 20 and tsx's loader under load: loading the code sometimes stalls, the event loop
-// runs empty and Node would end with exit code 0 as if the import had succeeded.
-let finished = false
-process.on('beforeExit', () => {
-  if (finished) return
-  console.error(
-    'De import is gestopt voordat hij klaar was: het laden van de programmacode bleef hangen. Start de import opnieuw; wat al is ingelezen, blijft zoals het is. (The import stopped before it finished; run it again.)',
-  )
-  process.exit(EXIT_FAILED)
+runCommand(main, (error) => {
+  reportStartFailure(error)
+  return EXIT_FAILED
 })
-
-main()
-  .then((code) => {
-    finished = true
-    process.exit(code)
-  })
-  .catch((error: unknown) => {
-    reportStartFailure(error)
-    process.exit(EXIT_FAILED)
-  })

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { cliLogger } from '../logging/registerLogger'
 import { projectRoot } from '../projectRoot'
 import { buildOpenApiDocument } from '../publicApi/openApiDocument'
 
@@ -20,7 +21,7 @@ function main(): number {
   const outFile = path.join(projectRoot, 'test-output', 'openapi.json')
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
   fs.writeFileSync(outFile, `${JSON.stringify(buildOpenApiDocument({ serverUrl }), null, 2)}\n`)
-  console.log(`OpenAPI-document geschreven naar ${path.relative(projectRoot, outFile)}`)
+  cliLogger.info(`OpenAPI-document geschreven naar ${path.relative(projectRoot, outFile)}`)
 
   const spectral = path.join(projectRoot, 'node_modules', '.bin', 'spectral')
   const result = spawnSync(
@@ -29,7 +30,7 @@ function main(): number {
     { stdio: 'inherit', cwd: projectRoot },
   )
   if (result.error) {
-    console.error(`Spectral kon niet starten: ${result.error.message}`)
+    cliLogger.error(`Spectral kon niet starten: ${result.error.message}`)
     return 2
   }
   return result.status ?? 1

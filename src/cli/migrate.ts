@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   try {
     payload = await getPayload({ config: await loadConfig() })
     await runMigrations(payload)
-    console.log('Migraties zijn bijgewerkt.')
+    payload.logger.info('Migraties zijn bijgewerkt.')
   } finally {
     if (payload) await closePayloadPool(payload)
     await database.stop()

@@ -1,8 +1,9 @@
 /**
  * The command line of `npm run import -- <file> [options]`, read without side effects so that it
- * can be tested.
+ * can be tested (with node:util parseArgs, through parseCommandLine).
  */
 
+import { CommandLineError, parseCommandLine } from '../cli/parseCommandLine'
 import type { BilingualText } from './bilingualText'
 
 /** What the command line asks for. */
@@ -73,84 +74,49 @@ Database: DATABASE_URL, or the embedded database in DATA_DIR (default .data).
 Exit code: 0 = no row rejected, 2 = one or more rows rejected, 1 = the import could not run.`,
 }
 
+/** The options of the import command, for {@link parseCommandLine}. */
+const IMPORT_OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  user: { type: 'string' },
+  report: { type: 'string' },
+  lang: { type: 'string' },
+} as const
+
 /**
  * Reads the arguments after `npm run import --`.
  *
  * @throws ImportUsageError for an unknown option, a missing value or a missing file name.
  */
 export function parseImportArguments(argv: readonly string[]): ImportArguments {
+  let parsed: ReturnType<typeof parseCommandLine<typeof IMPORT_OPTIONS>>
+  try {
+    parsed = parseCommandLine(argv, IMPORT_OPTIONS, { allowPositionals: true })
+  } catch (error) {
+    if (error instanceof CommandLineError) throw new ImportUsageError(error.text)
+    throw error
+  }
+  const { values, positionals: files } = parsed
+  const language = values.lang ?? 'nl'
+  if (language !== 'nl' && language !== 'en') {
+    throw new ImportUsageError({
+      nl: `--lang kan nl of en zijn, niet "${language}".`,
+      en: `--lang can be nl or en, not "${language}".`,
+    })
+  }
   const result: ImportArguments = {
     file: '',
-    dryRun: false,
-    strict: false,
-    language: 'nl',
-    quiet: false,
-    verbose: false,
-    help: false,
-  }
-  const files: string[] = []
-  const value = (option: string, index: number): string => {
-    const next = argv[index + 1]
-    if (next === undefined || next.startsWith('--')) {
-      throw new ImportUsageError({
-        nl: `Optie ${option} heeft een waarde nodig.`,
-        en: `Option ${option} needs a value.`,
-      })
-    }
-    return next
-  }
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index]
-    const [name, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument]
-    const take = (): string => {
-      if (inline !== undefined) return inline
-      const next = value(name, index)
-      index += 1
-      return next
-    }
-    switch (name) {
-      case '--dry-run':
-        result.dryRun = true
-        break
-      case '--strict':
-        result.strict = true
-        break
-      case '--quiet':
-        result.quiet = true
-        break
-      case '--verbose':
-        result.verbose = true
-        break
-      case '--help':
-      case '-h':
-        result.help = true
-        break
-      case '--user':
-        result.user = take()
-        break
-      case '--report':
-        result.report = take()
-        break
-      case '--lang': {
-        const language = take()
-        if (language !== 'nl' && language !== 'en') {
-          throw new ImportUsageError({
-            nl: `--lang kan nl of en zijn, niet "${language}".`,
-            en: `--lang can be nl or en, not "${language}".`,
-          })
-        }
-        result.language = language
-        break
-      }
-      default:
-        if (argument.startsWith('-')) {
-          throw new ImportUsageError({
-            nl: `Onbekende optie ${argument}. Zie --help.`,
-            en: `Unknown option ${argument}. See --help.`,
-          })
-        }
-        files.push(argument)
-    }
+    dryRun: values['dry-run'] === true,
+    strict: values.strict === true,
+    ...(values.user === undefined ? {} : { user: values.user }),
+    language,
+    ...(values.report === undefined ? {} : { report: values.report }),
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    help: values.help === true,
   }
   if (result.help) return result
   if (files.length !== 1) {

@@ -1,10 +1,10 @@
 /**
- * The text the import prints at the end, and the progress line it shows while it runs. Pure: the
- * CLI decides where the text goes.
+ * The text the import prints at the end, and the counts its progress bar shows. Pure: the CLI
+ * decides where the text goes.
  */
 
 import type { BilingualText } from './bilingualText'
-import type { ImportProgress, ImportResult, OutcomeCounts, RowReport } from './importRegister'
+import type { ImportResult, OutcomeCounts, RowReport } from './importRegister'
 import type { ImportWarningKind } from './readImportFile'
 
 /** Language of the printed texts. */
@@ -92,37 +92,16 @@ const LABEL_LANGUAGE: Record<string, BilingualText> = {
   unknown: { nl: 'labels niet herkend', en: 'labels not recognised' },
 }
 
-/** Rows per second, for the progress line and the summary. */
+/** Rows per second, for the progress bar and the summary. */
 export function rowsPerSecond(done: number, elapsedMs: number): number {
   return elapsedMs > 0 ? (done * 1000) / elapsedMs : 0
 }
 
-/**
- * One line of progress: a bar, rows done of total, the counts so far, the rate and the expected
- * time left. Example: `[=====     ] 435/869 50% | nieuw 430 · bijgewerkt 0 · ongewijzigd 0 ·
- * afgewezen 5 | 21,3 rijen/s | nog ~20 s`.
- */
-export function renderProgress(
-  progress: ImportProgress,
-  language: SummaryLanguage = 'nl',
-  width = 20,
-): string {
-  const share = progress.total > 0 ? progress.done / progress.total : 1
-  const filled = Math.round(share * width)
-  const bar = `[${'='.repeat(filled)}${' '.repeat(width - filled)}]`
-  const rate = rowsPerSecond(progress.done, progress.elapsedMs)
-  const left = rate > 0 ? Math.ceil((progress.total - progress.done) / rate) : 0
-  const counts = (Object.keys(OUTCOME_LABELS) as Array<keyof OutcomeCounts>)
-    .map((key) => `${OUTCOME_LABELS[key][language].toLowerCase()} ${progress.counts[key]}`)
+/** The counts so far, for the import's progress bar: `nieuw 430 · bijgewerkt 0 · …`. */
+export function progressCounts(counts: OutcomeCounts, language: SummaryLanguage = 'nl'): string {
+  return (Object.keys(OUTCOME_LABELS) as Array<keyof OutcomeCounts>)
+    .map((key) => `${OUTCOME_LABELS[key][language].toLowerCase()} ${counts[key]}`)
     .join(' · ')
-  const perSecond = language === 'nl' ? 'rijen/s' : 'rows/s'
-  const remaining =
-    progress.done < progress.total
-      ? language === 'nl'
-        ? ` | nog ~${left} s`
-        : ` | ~${left} s left`
-      : ''
-  return `${bar} ${progress.done}/${progress.total} ${Math.round(share * 100)}% | ${counts} | ${number(rate, language, 1)} ${perSecond}${remaining}`
 }
 
 /** Options of {@link formatImportSummary}. */

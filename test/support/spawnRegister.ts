@@ -28,7 +28,7 @@ export interface ExitResult {
   signal: NodeJS.Signals | null
 }
 
-/** A `node --import tsx src/cli/start.ts` child process and what it printed. */
+/** A `node scripts/run.mjs src/cli/start.ts` child process and what it printed. */
 export interface RegisterProcess {
   child: ChildProcess
   pid: number
@@ -97,9 +97,8 @@ function stripColours(text: string): string {
 }
 
 /**
- * Node's arguments for what `npm start` runs, without npm and without tsx's wrapper process (a
- * signal sent to the child's pid then reaches the register itself): `tsx X` becomes
- * `node --import tsx X`, `node ...` stays as it is.
+ * Node's arguments for what `npm start` runs (`exec node scripts/run.mjs ...`), without npm, so
+ * that a signal sent to the child's pid reaches the register itself.
  */
 function startCommand(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as {
@@ -109,7 +108,6 @@ function startCommand(): string[] {
     .trim()
     .replace(/^exec\s+/, '')
     .split(/\s+/)
-  if (program === 'tsx') return [path.join(projectDir, 'scripts/run.mjs'), ...args]
   if (program === 'node') return args
   throw new Error(`cannot run the start script without npm: ${manifest.scripts?.start}`)
 }

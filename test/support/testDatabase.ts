@@ -99,36 +99,19 @@ export async function createTestDatabase(externalUrl: string | undefined): Promi
   }
 }
 
-/**
- * Applies the committed migrations in a child process (as `npm run migrate` would). Retried
- * when the child dies before finishing: on a heavily loaded machine Node 20's off-thread
- * module loader (used by tsx) occasionally never finishes loading and the process exits with
- * code 13 ("unsettled top-level await") or 0 without doing anything.
- */
+/** Applies the committed migrations in a child process, as `npm run migrate` would. */
 export function migrateDatabase(url: string, projectDir: string): void {
-  let last = ''
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const result = spawnSync(
-      process.execPath,
-      [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'src/cli/migrate.ts')],
-      {
-        cwd: projectDir,
-        env: {
-          ...process.env,
-          DATABASE_URL: url,
-          PAYLOAD_SECRET: 'test-secret',
-          NODE_ENV: 'test',
-          TSX_DISABLE_CACHE: '1',
-        },
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    )
-    last = `${result.stdout ?? ''}${result.stderr ?? ''} (exit ${result.status})`
-    if (result.status === 0 && last.includes('Migraties zijn bijgewerkt')) return
-    // 0 without the success line, 13 (unsettled await) or null (hung, killed by the timeout)
-    // are the loader failure; anything else is a real migration error.
-    if (result.status !== 0 && result.status !== 13 && result.status !== null) break
-  }
-  throw new Error(`Migrating the test database did not finish:\n${last}`)
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'src/cli/migrate.ts')],
+    {
+      cwd: projectDir,
+      env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  )
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+  if (result.status === 0 && output.includes('Migraties zijn bijgewerkt')) return
+  throw new Error(`Migrating the test database did not finish:\n${output} (exit ${result.status})`)
 }

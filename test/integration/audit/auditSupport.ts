@@ -90,51 +90,29 @@ export interface CliResult {
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
-function runOnce(
+/**
+ * Runs one of the register's CLIs as an operator would (`node scripts/run.mjs src/cli/...`),
+ * against the database in `env`, and returns its exit code and output. Each run gets a minute.
+ */
+export function runCli(
   script: string,
   args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<CliResult & { loaderFailed: boolean }> {
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, script), ...args],
-      { cwd: projectDir, env, encoding: 'utf8', timeout: 60_000 },
+      {
+        cwd: projectDir,
+        env: { ...process.env, NODE_OPTIONS: '', ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
-        const failure = error as (Error & { code?: unknown; killed?: boolean }) | null
-        resolve({
-          code: failure ? Number(failure.code ?? 1) : 0,
-          stdout,
-          stderr,
-          loaderFailed:
-            Boolean(failure?.killed) ||
-            stderr.includes('stopte onverwacht tijdens het laden') ||
-            stderr.includes('duurde langer dan twee minuten'),
-        })
+        const failure = error as (Error & { code?: unknown }) | null
+        resolve({ code: failure ? Number(failure.code ?? 1) : 0, stdout, stderr })
       },
     )
   })
-}
-
-/**
- * Runs one of the register's CLIs as an operator would (`node --import tsx src/cli/...`).
- * Under load, tsx's module loader now and then stops or hangs while loading (a known tsx and
- * Payload CLI problem, see src/cli/auditExport.ts); the CLIs then say so, and such a run is
- * repeated, at most twice (each try gets a minute). Any other outcome is returned as it is.
- */
-export async function runCli(
-  script: string,
-  args: string[],
-  env: Record<string, string | undefined> = {},
-  options: { expectOutput?: string } = {},
-): Promise<CliResult> {
-  const fullEnv = { ...process.env, NODE_OPTIONS: '', TSX_DISABLE_CACHE: '1', ...env }
-  // A CLI without its own guard (migrate) shows the problem as "exit 0, but not its message".
-  const silent = (r: CliResult) =>
-    options.expectOutput !== undefined && r.code === 0 && !r.stdout.includes(options.expectOutput)
-  let result = await runOnce(script, args, fullEnv)
-  for (let attempt = 1; attempt < 3 && (result.loaderFailed || silent(result)); attempt += 1) {
-    result = await runOnce(script, args, fullEnv)
-  }
-  return { code: result.code, stdout: result.stdout, stderr: result.stderr }
 }

@@ -14,7 +14,7 @@ import { createOrganisation, createUser, login } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
 import { auditEvents, newRequestId, runCli, type CliResult } from './auditSupport'
 
-// CLI runs start Node and tsx; a run the loader spoils is repeated (see runCli).
+// CLI runs start Node and bundle the code with esbuild (scripts/run.mjs).
 jest.setTimeout(300_000)
 
 let app: TestApp

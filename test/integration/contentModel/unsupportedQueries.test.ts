@@ -54,7 +54,6 @@ describe('REST', () => {
     ['/api/algorithms?where[name][near]=1,2', 'name', /locatie/],
     ['/api/algorithms?where[name][bogus]=x', 'name', /geen vergelijking 'bogus'/],
     ['/api/algorithms?where[name][exists]=maybe', 'name', /true of false/],
-    ['/api/algorithms?where[name][equals]=a%00b', 'name', /NUL-teken/],
     ['/api/algorithms?page=-1', 'page', /page/],
     ['/api/algorithms?limit=abc', 'limit', /limit/],
     ['/api/algorithms?where=abc', 'where', /geen geldige JSON/],
@@ -72,6 +71,12 @@ describe('REST', () => {
     expect(answer.body.errors?.[0]?.message).toMatch(
       /^Filtering on the field 'snapshot.name' is not possible/,
     )
+  })
+
+  it('refuses a NUL character in a filter value at the edge, naming the parameter', async () => {
+    const answer = await get('/api/algorithms?where[name][equals]=a%00b')
+    expect(answer.status).toBe(400)
+    expect(answer.body.errors?.[0]?.message).toContain("'where[name][equals]'")
   })
 
   it('keeps ordinary filters and sorts working', async () => {

@@ -35,25 +35,8 @@ interface Finished {
   stderr: string
 }
 
-/**
- * Runs a TypeScript entry point of the project in a child process, like `npm run` does. Under
- * heavy load, Node 20 with tsx's loader sometimes stalls while loading the code and the process
- * ends before doing anything (the scripts then say "stopped before it finished", or Node exits
- * with 13 for an unsettled top-level await); such a start is tried again, up to three times.
- */
-async function runScript(script: string, args: string[], databaseUrl: string): Promise<Finished> {
-  let last: Finished | undefined
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    last = await runOnce(script, args, databaseUrl)
-    const stalled =
-      last.code === 13 ||
-      /stopped before it finished|gestopt voordat hij klaar was/.test(last.stderr)
-    if (!stalled) return last
-  }
-  return last as Finished
-}
-
-function runOnce(script: string, args: string[], databaseUrl: string): Promise<Finished> {
+/** Runs a TypeScript entry point of the project in a child process, like `npm run` does. */
+function runScript(script: string, args: string[], databaseUrl: string): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

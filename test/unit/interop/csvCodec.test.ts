@@ -60,7 +60,7 @@ describe('parseCsv', () => {
 
   it('is lenient with stray quotes inside unquoted values', () => {
     expect(parseCsv('5" scherm,x\n')).toEqual([['5" scherm', 'x']])
-    expect(parseCsv('"ab"c,d\n')).toEqual([['abc', 'd']])
+    expect(parseCsv('"ab"c,d\n')).toEqual([['"ab"c', 'd']])
   })
 
   it('throws a bilingual error with the line number for a quote that never closes', () => {

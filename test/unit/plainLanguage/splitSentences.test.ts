@@ -81,4 +81,12 @@ describe('splitSentences', () => {
       '2. Stuur het op.',
     ])
   })
+
+  it('joins what Unicode sentence rules split after an abbreviation in brackets or an initial', () => {
+    expect(
+      splitSentences(
+        'Wij sturen brieven (bijv.) Noorderhaaks krijgt er 12. Prof. A. Jansen tekent.',
+      ),
+    ).toEqual(['Wij sturen brieven (bijv.) Noorderhaaks krijgt er 12.', 'Prof. A. Jansen tekent.'])
+  })
 })
