@@ -290,7 +290,7 @@ export function findUnsupportedWhere(
     }
   }
   for (const [key, condition] of Object.entries(where)) {
-    if (key === 'and' || key === 'or') {
+    if (['and', 'or'].includes(key.toLowerCase())) {
       const parts = Array.isArray(condition)
         ? condition
         : isRecord(condition)

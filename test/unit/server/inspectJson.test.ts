@@ -4,6 +4,7 @@ import { edgeSettingsFromEnv } from '../../../src/server/edgeSettings'
 import {
   findForbiddenParameter,
   findForbiddenText,
+  findTooDeep,
   hasForbiddenCharacter,
   jsonDepth,
 } from '../../../src/server/inspectJson'
@@ -88,5 +89,16 @@ describe('clientAddress', () => {
     )
     expect(clientAddress(request('192.0.2.9', '203.0.113.5'))).toBe('192.0.2.9')
     expect(clientAddress(request('127.0.0.1'))).toBe('127.0.0.1')
+  })
+})
+
+describe('findTooDeep', () => {
+  it('names the path where the nesting first goes too deep', () => {
+    const text = `{"name":"x","links":[{"t":1},{"t":${'['.repeat(20)}${']'.repeat(20)}}]}`
+    expect(findTooDeep(text, 10)).toEqual({ path: 'links[1].t' })
+  })
+
+  it('is undefined within the limit, and ignores brackets inside strings', () => {
+    expect(findTooDeep('{"a":"[[[[[[[[[[[[","b":[[1]]}', 3)).toBeUndefined()
   })
 })
