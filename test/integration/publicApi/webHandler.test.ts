@@ -56,7 +56,8 @@ describe('the public API as a Web-standard handler (Request → Response)', () =
   })
 
   it('lists published algorithms with the query of the bundled server', async () => {
-    const list = await request('/algorithms?pageSize=5')
+    // Other test files publish into the same database: look at this team's organisation only.
+    const list = await request(`/algorithms?organisation=${team.organisation.code}&pageSize=5`)
     expect(list.status).toBe(200)
     const body = (await list.json()) as { results: Array<{ lars: string }> }
     expect(body.results.map((r) => r.lars)).toContain(algorithm.lars)
