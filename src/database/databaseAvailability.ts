@@ -67,6 +67,8 @@ export class DatabaseAvailability {
   private state: ProbeResult = { ok: true, latencyMs: 0 }
   private checkedAt = 0
   private running: Promise<ProbeResult> | undefined
+  private runningStartedAt = 0
+  private resultStartedAt = 0
   private retryTimer: NodeJS.Timeout | undefined
   private stopped = false
 
@@ -91,13 +93,29 @@ export class DatabaseAvailability {
     if (Date.now() - this.checkedAt < (this.options.reuseMs ?? 500)) {
       return Promise.resolve(this.state)
     }
+    const startedAt = Date.now()
+    this.runningStartedAt = startedAt
     this.running = this.probeOnce().then((result) => {
       this.running = undefined
       this.checkedAt = Date.now()
+      this.resultStartedAt = startedAt
       this.record(result)
       return result
     })
     return this.running
+  }
+
+  /**
+   * A probe that started at or after `since` (e.g. after a request failed): joins one that is
+   * running if it started late enough, otherwise waits for it and probes anew. Never rejects.
+   */
+  async probeSince(since: number): Promise<ProbeResult> {
+    if (this.running && this.runningStartedAt >= since) return this.running
+    if (this.running) await this.running
+    if (this.resultStartedAt >= since) return this.state
+    if (this.running) return this.running
+    this.checkedAt = 0
+    return this.probe()
   }
 
   /** Something went wrong on a connection: find out soon whether the database is still there. */

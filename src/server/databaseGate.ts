@@ -93,10 +93,16 @@ export async function unlessDatabaseAway(
   settings: Pick<DatabaseSettings, 'retryAfterSeconds'>,
   acceptLanguage: string | undefined,
   response: globalThis.Response,
+  hasCredentials = false,
 ): Promise<globalThis.Response> {
   const suspicious = response.status === 401 || response.status === 403 || response.status >= 500
   if (!suspicious) return response
-  const result = await availability.probe()
+  // A 5xx, or a refusal of a caller who sent credentials, may come from a connection that just
+  // died: ask a probe that starts now. Other refusals reuse a recent probe (no connection each).
+  const result =
+    response.status >= 500 || hasCredentials
+      ? await availability.probeSince(Date.now())
+      : await availability.probe()
   if (result.ok) return response
   await response.body?.cancel().catch(() => undefined)
   const answer = unavailableAnswer('payload', acceptLanguage, settings.retryAfterSeconds)
@@ -125,6 +131,14 @@ export function createDatabaseGuard(payload: Payload): DatabaseGuard {
     publicApi: databaseGate(availability, settings, 'problem'),
     api: databaseGate(availability, settings, 'payload'),
     check: (req, response) =>
-      unlessDatabaseAway(availability, settings, req.headers['accept-language'], response),
+      unlessDatabaseAway(
+        availability,
+        settings,
+        req.headers['accept-language'],
+        response,
+        Boolean(
+          req.headers.authorization || /(^|;\s*)[\w-]*-token=/.test(req.headers.cookie ?? ''),
+        ),
+      ),
   }
 }
