@@ -138,6 +138,11 @@ describe('checkInputShape', () => {
     expect(messages({ title: null, links: null, owner: null, count: '4' })).toEqual([])
   })
 
+  it('accepts a list without rows as the admin sends it (its row count, 0), nothing else', () => {
+    expect(messages({ links: 0 })).toEqual([])
+    expect(messages({ links: 2 })).toHaveLength(1)
+  })
+
   it('refuses each wrong type, naming the field', () => {
     expect(
       messages({
