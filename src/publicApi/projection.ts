@@ -101,3 +101,15 @@ export async function withdrawProjection(
 export async function announcePublicChange(req: PayloadRequest, lars: string): Promise<void> {
   await runSql(req, sql`SELECT pg_notify(${PUBLIC_CHANGE_CHANNEL}, ${lars})`)
 }
+
+/** The public record of a description as the public API shows it now; null when not public. */
+export async function currentPublicRecord(
+  req: PayloadRequest,
+  lars: string,
+): Promise<Record<string, unknown> | null> {
+  const [row] = await runSql<{ record: Record<string, unknown> }>(
+    req,
+    sql`SELECT record FROM public_algorithms WHERE lars = ${lars} AND withdrawn_at IS NULL`,
+  )
+  return row?.record ?? null
+}

@@ -34,6 +34,18 @@ export const WORKFLOW_ACTIONS = [
 /** A workflow step. */
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
+/**
+ * Steps the register takes itself and never offers as a button: an import publishes a row of the
+ * national register. They go through the same apply step as a person's steps.
+ */
+export const SYSTEM_ACTIONS = ['import'] as const
+
+/** A step the register takes itself. */
+export type SystemAction = (typeof SYSTEM_ACTIONS)[number]
+
+/** Every action of the machine: a person's step or the register's own. */
+export type MachineAction = WorkflowAction | SystemAction
+
 /** Role of a person within one organisation. */
 export type MembershipRole = 'redacteur' | 'goedkeurder' | 'beheerder' | 'auditor'
 
@@ -92,13 +104,33 @@ export interface TransitionEffects {
   setSubmittedBy: boolean
 }
 
+/**
+ * What a step does to the algorithm's workflow fields, besides the new state and the step count.
+ * Declared per step in {@link TRANSITION_TABLE}; the apply step only carries it out.
+ */
+export interface WorkflowFieldEffects {
+  /** Who submitted the working version: the actor (with the time), nobody, or unchanged. */
+  submitter: 'actor' | 'clear' | 'keep'
+  /** The change summary: the step's input (empty input clears it), or unchanged. */
+  changeSummary: 'input' | 'keep'
+  /** The remark shown to editors: the step's comment or reason, cleared, or unchanged. */
+  lastComment: 'comment' | 'reason' | 'clear' | 'keep'
+  /**
+   * The public period: starts with the new revision (public since now, next review due),
+   * stops with the public record, or stays as it is.
+   */
+  publication: 'start' | 'stop' | 'keep'
+}
+
 /** An allowed step. */
 export interface TransitionSuccess {
   ok: true
-  action: WorkflowAction
-  from: WorkflowState
+  action: MachineAction
+  /** The state before; null when the step starts a new description (an import). */
+  from: WorkflowState | null
   to: WorkflowState
   effects: TransitionEffects
+  fields: WorkflowFieldEffects
   warnings: WorkflowWarning[]
 }
 
@@ -191,6 +223,10 @@ export interface TransitionRule {
     when: 'always' | 'published_before'
   }> | null
   readonly effects: Readonly<TransitionEffects>
+  /** What the step writes into the workflow fields. */
+  readonly fields: Readonly<WorkflowFieldEffects>
+  /** The step may also start a description that does not exist yet (an import). */
+  readonly startsDescription?: boolean
   /** Clearer refusals for an impossible step, depending on whether something is public. */
   readonly invalidHints?: Readonly<{ whenPublic?: LocalizedText; whenNotPublic?: LocalizedText }>
 }
@@ -231,12 +267,19 @@ const NO_EFFECTS: TransitionEffects = {
   setSubmittedBy: false,
 }
 
+const NO_FIELDS: WorkflowFieldEffects = {
+  submitter: 'keep',
+  changeSummary: 'keep',
+  lastComment: 'keep',
+  publication: 'keep',
+}
+
 /**
  * The whole workflow policy as data: from where, to where, who, and what follows.
  * Reviewing is reserved for reviewers; a platform admin only steps in when an organisation has no
  * reviewer of its own, so the organisation stays responsible for what it publishes.
  */
-export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> = {
+export const TRANSITION_TABLE: Readonly<Record<MachineAction, TransitionRule>> = {
   submit: {
     from: { concept: 'always', teruggezet: 'always' },
     to: 'ter_beoordeling',
@@ -246,6 +289,7 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
     contentChecks: true,
     requires: { field: 'changeSummary', when: 'published_before' },
     effects: { ...NO_EFFECTS, notify: 'reviewers', setSubmittedBy: true },
+    fields: { ...NO_FIELDS, submitter: 'actor', changeSummary: 'input', lastComment: 'clear' },
   },
   approve: {
     from: { ter_beoordeling: 'always' },
@@ -262,6 +306,7 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
       resetVersionEditors: true,
       notify: 'submitter',
     },
+    fields: { ...NO_FIELDS, publication: 'start' },
   },
   request_changes: {
     from: { ter_beoordeling: 'always' },
@@ -272,6 +317,7 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
     contentChecks: false,
     requires: { field: 'comment', when: 'always' },
     effects: { ...NO_EFFECTS, notify: 'submitter' },
+    fields: { ...NO_FIELDS, lastComment: 'comment' },
   },
   withdraw: {
     from: {
@@ -287,6 +333,7 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
     contentChecks: false,
     requires: { field: 'reason', when: 'always' },
     effects: { ...NO_EFFECTS, publicRecord: 'remove' },
+    fields: { ...NO_FIELDS, lastComment: 'reason', publication: 'stop' },
     invalidHints: {
       whenNotPublic: {
         nl: 'Er is geen openbare versie van deze beschrijving, dus er valt niets in te trekken.',
@@ -303,6 +350,7 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
     contentChecks: false,
     requires: null,
     effects: NO_EFFECTS,
+    fields: NO_FIELDS,
     invalidHints: {
       whenPublic: {
         nl: 'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in; daarna kun je haar archiveren.',
@@ -319,6 +367,32 @@ export const TRANSITION_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> 
     contentChecks: false,
     requires: null,
     effects: NO_EFFECTS,
+    fields: NO_FIELDS,
+  },
+  // A row of the national register replaces the public version as one published revision,
+  // attributed to the importing platform admin; it never overwrites an editor's work in progress
+  // or brings back a withdrawn or archived description (see importRefusal).
+  import: {
+    from: { gepubliceerd: 'always' },
+    startsDescription: true,
+    to: 'gepubliceerd',
+    roles: [],
+    platformAdmin: 'always',
+    fourEyes: false,
+    contentChecks: false,
+    requires: null,
+    effects: {
+      ...NO_EFFECTS,
+      createRevision: true,
+      publicRecord: 'publish',
+      resetVersionEditors: true,
+    },
+    fields: {
+      submitter: 'clear',
+      changeSummary: 'input',
+      lastComment: 'clear',
+      publication: 'start',
+    },
   },
 }
 
@@ -562,8 +636,60 @@ function evaluate(
     from: current.state,
     to: rule.to,
     effects: { ...rule.effects },
+    fields: { ...rule.fields },
     warnings,
   }
+}
+
+/** What {@link decideImport} needs: the description as it is (null: not in the register yet). */
+export interface ImportDecisionInput {
+  current: Pick<WorkflowSubject, 'state'> | null
+  actor: Pick<WorkflowActor, 'isPlatformAdmin'>
+}
+
+/**
+ * Decides whether an import may publish a row: only a platform admin imports (an import writes
+ * to every organisation), into a new description or one that is simply published here.
+ */
+export function decideImport(input: ImportDecisionInput): TransitionResult {
+  const rule = TRANSITION_TABLE.import
+  if (!input.actor.isPlatformAdmin) {
+    return refusal('forbidden', {
+      nl: 'Alleen een platformbeheerder mag importeren, omdat een import in alle organisaties schrijft.',
+      en: 'Only a platform admin may import, because an import writes to every organisation.',
+    })
+  }
+  const from = input.current?.state ?? null
+  if (from === null ? !rule.startsDescription : rule.from[from] !== 'always') {
+    return refusal('invalid_transition', importRefusal(from as WorkflowState))
+  }
+  return {
+    ok: true,
+    action: 'import',
+    from,
+    to: rule.to,
+    effects: { ...rule.effects },
+    fields: { ...rule.fields },
+    warnings: [],
+  }
+}
+
+/**
+ * Why an import leaves a description alone: overwriting would silently throw away an editor's
+ * work or undo a withdrawal.
+ */
+function importRefusal(state: WorkflowState): LocalizedText {
+  const label = stateLabel(state)
+  const editing = state === 'concept' || state === 'ter_beoordeling' || state === 'teruggezet'
+  return editing
+    ? {
+        nl: `In dit register wordt aan een nieuwe versie gewerkt (status "${label.nl}"). De import overschrijft dat werk niet: rond de versie eerst af of zet hem terug, en importeer dan opnieuw.`,
+        en: `A new version is being written in this register (state "${label.en}"). The import does not overwrite that work: finish or discard that version first, then import again.`,
+      }
+    : {
+        nl: `Deze beschrijving is in dit register "${label.nl}". De import zet hem niet zomaar terug: heropen hem eerst als hij weer openbaar moet.`,
+        en: `This description is "${label.en}" in this register. The import does not bring it back by itself: reopen it first if it should be public again.`,
+      }
 }
 
 function isPublic(current: WorkflowSubject): boolean {

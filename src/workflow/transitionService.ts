@@ -1,23 +1,15 @@
-import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { asAccessUser } from '../../access/accessUser'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { rolesIn } from '../../access/rolesIn'
-import type { Algorithm, Organisation, Revision } from '../../payload-types'
-import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
-import { writeAuditEvent } from '../audit/writeAuditEvent'
-import { now } from '../clock'
-import { runSql } from '../database/runSql'
+import type { Algorithm, Organisation } from '../../payload-types'
+import { lockAlgorithmRow } from '../database/algorithmRows'
 import { membersWithRoles } from '../email/membersWithRoles'
-import { approved, changesRequested, submittedForReview } from '../email/notificationTemplates'
-import { queueNotification } from '../email/queueNotification'
 import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
-import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
-import { withdrawProjection } from '../publicApi/projection'
 import { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
 import { assessCompleteness } from '../standard/completeness'
 import {
@@ -26,18 +18,14 @@ import {
   type StandardRecord,
 } from '../standard/publicationStandard'
 import {
-  ACTION_LABELS,
   availableActions,
   decideTransition,
-  STATE_LABELS,
   type AvailableAction,
-  type TransitionInput,
   type WorkflowAction,
   type WorkflowContext,
   type WorkflowState,
 } from './stateMachine'
-import { publishRevision } from './publishRevision'
-import { WORKFLOW_WRITE } from './workflowContext'
+import { applyWorkflowStep } from './applyWorkflowStep'
 
 /** A refused workflow step, with the HTTP status the API answers. */
 export class TransitionError extends Error {
@@ -73,12 +61,6 @@ function idOf(value: unknown): number | null {
   if (value && typeof value === 'object' && 'id' in value)
     return Number((value as { id: unknown }).id)
   return null
-}
-
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date.getTime())
-  result.setUTCMonth(result.getUTCMonth() + months)
-  return result
 }
 
 /** Loads what a decision needs: the algorithm, its organisation and who may review there. */
@@ -169,18 +151,6 @@ function missingFieldsText(keys: readonly string[]): Bilingual {
   }
 }
 
-async function platformAdmins(req: PayloadRequest): Promise<Array<{ id: number; email: string }>> {
-  const found = await req.payload.find({
-    collection: 'users',
-    where: { isPlatformAdmin: { equals: true } },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return found.docs.map((admin) => ({ id: admin.id, email: admin.email }))
-}
-
 /**
  * Nothing is published into a database without the register's projection table and
  * append-only guards (a host that skipped the register's migration): say what to run.
@@ -197,11 +167,6 @@ async function refuseWithoutRegisterDatabase(req: PayloadRequest): Promise<void>
   })
 }
 
-async function lockAlgorithm(req: PayloadRequest, id: number): Promise<void> {
-  const rows = await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
-  if (rows.length === 0) throw notFound()
-}
-
 function notFound(): TransitionError {
   return new TransitionError(404, 'not_found', {
     nl: 'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.',
@@ -210,11 +175,11 @@ function notFound(): TransitionError {
 }
 
 /**
- * The one way an algorithm changes workflow state, used by the REST endpoint, the Local API
- * and the admin. It locks the algorithm row, checks the step against the state machine (the
- * caller names the state it expects, so a stale or repeated step is refused with 409), and
- * commits in a single transaction: the new state, the revision, the public projection, the
- * audit event and the queued notification e-mails. Any failure rolls all of it back.
+ * A person's workflow step, used by the REST endpoint, the Local API and the admin: load the
+ * algorithm under lock, ask the state machine (the caller names the state it expects, so a stale
+ * or repeated step is refused with 409), and carry the decision out through
+ * {@link applyWorkflowStep}, all in one transaction: the new state, the revision, the public
+ * projection, the audit event and the queued e-mails. Any failure rolls all of it back.
  */
 export async function performTransition(
   req: PayloadRequest,
@@ -227,7 +192,8 @@ export async function performTransition(
   await refuseWithoutRegisterDatabase(req)
   const shouldCommit = await initTransaction(req)
   try {
-    await lockAlgorithm(req, command.algorithmId)
+    // Load.
+    if (!(await lockAlgorithmRow(req, command.algorithmId))) throw notFound()
     const algorithm = await req.payload.findByID({
       collection: 'algorithms',
       id: command.algorithmId,
@@ -237,10 +203,10 @@ export async function performTransition(
     })
     const organisationId = idOf(algorithm.organization) as number
     if (!isPlatformAdmin(user) && rolesIn(user, organisationId).length === 0) throw notFound()
-
     const { organisation, context } = await loadWorkflowContext(req, algorithm)
-    const input: TransitionInput = { ...context, ...command }
-    const decision = decideTransition(input)
+
+    // Decide.
+    const decision = decideTransition({ ...context, ...command })
     if (!decision.ok) {
       const text =
         decision.code === 'incomplete'
@@ -249,172 +215,25 @@ export async function performTransition(
       throw new TransitionError(decision.status, decision.code, text, decision.details)
     }
 
-    const moment = now()
-    const stamp = moment.toISOString()
-    const workflow = { ...(algorithm.workflow ?? {}) }
-    const actorName = (req.user as { name?: string; email?: string }).name ?? String(user.id)
-    const serverUrl = registerOptionsOf(req.payload).serverUrl
-    const reference = {
-      name: algorithm.name,
-      organisationName: organisation.name,
-      adminUrl: `${serverUrl}/admin/collections/algorithms/${algorithm.id}`,
-    }
-    let revision: Revision | undefined
-    let publicationDate = algorithm.publication_dt ?? null
-
-    workflow.state = decision.to
-    workflow.transitionCount = (workflow.transitionCount ?? 0) + 1
-
-    switch (command.action) {
-      case 'submit':
-        workflow.submittedById = Number(user.id)
-        workflow.submittedByName = actorName
-        workflow.submittedAt = stamp
-        workflow.changeSummary = command.changeSummary?.trim() || null
-        workflow.lastComment = null
-        break
-      case 'request_changes':
-        workflow.lastComment = command.comment?.trim() ?? null
-        break
-      case 'withdraw':
-        workflow.lastComment = command.reason?.trim() ?? null
-        break
-      default:
-        break
-    }
-
-    if (decision.effects.createRevision) {
-      publicationDate ??= stamp.slice(0, 10)
-      const published = await publishRevision(req, {
-        algorithm,
-        organisation,
-        publicationDate,
-        stamp,
-        source: 'approval',
-        changeSummary: workflow.changeSummary ?? null,
-        submitter: {
-          id: workflow.submittedById ?? null,
-          name: workflow.submittedByName ?? null,
-          at: workflow.submittedAt ?? null,
-        },
-        approver: { id: Number(user.id), name: actorName },
-      })
-      revision = published.revision
-      const revisionNumber = revision.revisionNumber
-      workflow.publicRevision = revision.id
-      workflow.publishedRevisionCount = revisionNumber
-      workflow.publicSince = stamp
-      workflow.reviewDueAt = addMonths(
-        moment,
-        organisation.settings?.reviewIntervalMonths ?? 12,
-      ).toISOString()
-      workflow.reviewOverdue = false
-      workflow.reviewReminderSentFor = null
-    }
-    if (decision.effects.resetVersionEditors) workflow.versionEditors = []
-    if (decision.effects.publicRecord === 'remove') {
-      await withdrawProjection(req, {
-        lars: algorithm.lars as string,
-        withdrawnAt: stamp,
-        reason: command.reason?.trim() ?? '',
-      })
-      workflow.publicRevision = null
-      workflow.publicSince = null
-      workflow.reviewDueAt = null
-      workflow.reviewOverdue = false
-    }
-
-    const previousContext = {
-      write: req.context[WORKFLOW_WRITE],
-      audit: req.context[SKIP_GENERIC_AUDIT],
-    }
-    req.context[WORKFLOW_WRITE] = true
-    req.context[SKIP_GENERIC_AUDIT] = true
-    try {
-      await req.payload.update({
-        collection: 'algorithms',
-        id: algorithm.id,
-        data: { workflow, publication_dt: publicationDate },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-    } finally {
-      req.context[WORKFLOW_WRITE] = previousContext.write
-      req.context[SKIP_GENERIC_AUDIT] = previousContext.audit
-    }
-
-    await writeAuditEvent(req, {
-      eventType: 'transition',
-      summary: `${ACTION_LABELS[command.action].nl}: ${algorithm.name} (${STATE_LABELS[decision.from].nl} → ${STATE_LABELS[decision.to].nl})`,
-      organisationId,
-      targetCollection: 'algorithms',
-      targetId: algorithm.id,
-      targetLabel: algorithm.name,
-      comment:
-        command.comment?.trim() || command.reason?.trim() || command.changeSummary?.trim() || null,
-      changes: [{ field: 'workflow.state', before: decision.from, after: decision.to }],
-      details: {
-        action: command.action,
-        from: decision.from,
-        to: decision.to,
-        ...(revision
-          ? {
-              revisionNumber: revision.revisionNumber,
-              revisionId: revision.id,
-              contentHash: revision.contentHash,
-            }
-          : {}),
-        ...(command.changeSummary ? { changeSummary: command.changeSummary.trim() } : {}),
+    // Apply, record, notify.
+    const applied = await applyWorkflowStep(req, {
+      decision,
+      target: { kind: 'loaded', algorithm },
+      organisation,
+      actor: {
+        id: Number(user.id),
+        name: (req.user as { name?: string }).name ?? String(user.id),
       },
+      text: command,
+      hasReviewer: context.organisation.hasReviewer,
     })
-
-    const actorId = Number(user.id)
-    if (decision.effects.notify === 'reviewers') {
-      const reviewers = (await membersWithRoles(req, organisationId, ['goedkeurder'])).filter(
-        (reviewer) => reviewer.id !== actorId,
-      )
-      // Without a reviewer of its own, the organisation's submissions are approved by the
-      // platform admins (see the state machine), so they are the ones to tell.
-      const recipients = context.organisation.hasReviewer
-        ? reviewers
-        : (await platformAdmins(req)).filter((admin) => admin.id !== actorId)
-      for (const recipient of recipients) {
-        await queueNotification(
-          req,
-          recipient.email,
-          submittedForReview(reference, actorName, workflow.changeSummary),
-        )
-      }
-    } else if (
-      decision.effects.notify === 'submitter' &&
-      algorithm.workflow?.submittedById &&
-      algorithm.workflow.submittedById !== actorId
-    ) {
-      const submitter = await req.payload.findByID({
-        collection: 'users',
-        id: algorithm.workflow.submittedById,
-        depth: 0,
-        overrideAccess: true,
-        req,
-        disableErrors: true,
-      })
-      if (submitter?.email) {
-        const content =
-          command.action === 'approve'
-            ? approved(reference, actorName, revision?.revisionNumber ?? 0)
-            : changesRequested(reference, actorName, command.comment?.trim() ?? '')
-        await queueNotification(req, submitter.email, content)
-      }
-    }
 
     if (shouldCommit) await commitTransaction(req)
     // Committed: this process's public API drops its cache before the caller gets an answer.
-    if (shouldCommit && decision.effects.publicRecord !== 'keep') {
-      emitPublicChange(String(algorithm.lars))
-    }
+    if (shouldCommit && applied.publicChanged) emitPublicChange(String(algorithm.lars))
+    const { revision } = applied
     return {
-      from: decision.from,
+      from: decision.from ?? context.current.state,
       to: decision.to,
       revision: revision ? { id: revision.id, revisionNumber: revision.revisionNumber } : undefined,
       warnings: decision.warnings.map((warning) => warning.message),
