@@ -41,16 +41,16 @@ import {
 import type { Algorithm, Organisation, User } from '../../payload-types'
 import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
 import { canonicalJson } from '../audit/canonicalJson'
-import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { now } from '../clock'
+import { algorithmMatchKeys, lockAlgorithmRow } from '../database/algorithmRows'
 import { runSql } from '../database/runSql'
 import type { OrganisationType } from '../organisations/organisationTypes'
+import { currentPublicRecord } from '../publicApi/projection'
 import { buildPublicRecord } from '../publicApi/publicRecord'
 import { generateLars } from '../standard/lars'
 import { STANDARD_KEYS, STANDARD_VERSION } from '../standard/publicationStandard'
-import { publishRevision } from '../workflow/publishRevision'
-import { STATE_LABELS, type WorkflowState } from '../workflow/stateMachine'
-import { WORKFLOW_WRITE } from '../workflow/workflowContext'
+import { applyWorkflowStep, type StepTarget } from '../workflow/applyWorkflowStep'
+import { decideImport, type WorkflowState } from '../workflow/stateMachine'
 import { toAlgorithmData } from './algorithmImportData'
 import type { BilingualText } from './bilingualText'
 import { inferOrganisationType, organisationNameKey } from './inferOrganisationType'
@@ -201,8 +201,6 @@ interface RowContext {
   repeatOf: number | undefined
 }
 
-const PUBLISHED: WorkflowState = 'gepubliceerd'
-
 /** Keys compared to decide whether a row changes the public record. */
 const COMPARED_KEYS = STANDARD_KEYS.filter((key) => key !== 'publication_dt')
 
@@ -212,12 +210,6 @@ function comparable(record: Readonly<Record<string, unknown>>): string {
 
 function sourceKey(organisationId: number, sourceId: string): string {
   return `${organisationId}|${sourceId.trim().toLowerCase()}`
-}
-
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date.getTime())
-  result.setUTCMonth(result.getUTCMonth() + months)
-  return result
 }
 
 function reason(field: string, nl: string, en: string): RowReason {
@@ -285,20 +277,14 @@ async function loadCaches(payload: Payload): Promise<{ caches: Caches; index: Al
     knownLars: new Set(),
   }
   for (const organisation of organisations.docs) rememberOrganisation(caches, organisation)
-  const algorithms = await runSql<{
-    id: number
-    lars: string | null
-    organization_id: number
-    source_id: string | null
-    name: string
-  }>({ payload }, sql`SELECT id, lars, organization_id, source_id, name FROM algorithms`)
+  const algorithms = await algorithmMatchKeys(payload)
   const index: AlgorithmIndex = { source: new Map(), name: new Map() }
   for (const row of algorithms) {
     const algorithm: KnownAlgorithm = {
       id: row.id,
       lars: row.lars ?? '',
-      organisationId: row.organization_id,
-      sourceId: row.source_id ?? '',
+      organisationId: row.organisationId,
+      sourceId: row.sourceId ?? '',
       nameKey: organisationNameKey(row.name),
     }
     rememberAlgorithm(caches, algorithm)
@@ -450,54 +436,12 @@ interface LockedState {
 }
 
 async function lockAndRead(req: PayloadRequest, algorithm: KnownAlgorithm): Promise<LockedState> {
-  const [row] = await runSql<{
-    state: string | null
-    publication_dt: string | null
-    transitions: string | number | null
-  }>(
-    req,
-    sql`SELECT workflow_state AS state, publication_dt, workflow_transition_count AS transitions
-        FROM algorithms WHERE id = ${algorithm.id} FOR UPDATE`,
-  )
-  const [projection] = await runSql<{ record: Record<string, unknown> }>(
-    req,
-    sql`SELECT record FROM public_algorithms WHERE lars = ${algorithm.lars} AND withdrawn_at IS NULL`,
-  )
+  const row = await lockAlgorithmRow(req, algorithm.id)
   return {
     state: ((row?.state ?? 'concept') as WorkflowState) || 'concept',
-    transitionCount: Number(row?.transitions ?? 0),
-    publicationDate: row?.publication_dt ?? null,
-    publicRecord: projection?.record ?? null,
-  }
-}
-
-function refuseState(state: WorkflowState): RowRejection {
-  const label = STATE_LABELS[state]
-  const editing = state === 'concept' || state === 'ter_beoordeling' || state === 'teruggezet'
-  return new RowRejection([
-    editing
-      ? reason(
-          '*',
-          `In dit register wordt aan een nieuwe versie gewerkt (status "${label.nl}"). De import overschrijft dat werk niet: rond de versie eerst af of zet hem terug, en importeer dan opnieuw.`,
-          `A new version is being written in this register (state "${label.en}"). The import does not overwrite that work: finish or discard that version first, then import again.`,
-        )
-      : reason(
-          '*',
-          `Deze beschrijving is in dit register "${label.nl}". De import zet hem niet zomaar terug: heropen hem eerst als hij weer openbaar moet.`,
-          `This description is "${label.en}" in this register. The import does not bring it back by itself: reopen it first if it should be public again.`,
-        ),
-  ])
-}
-
-async function withWorkflowWrite<T>(req: PayloadRequest, run: () => Promise<T>): Promise<T> {
-  const previous = { write: req.context[WORKFLOW_WRITE], audit: req.context[SKIP_GENERIC_AUDIT] }
-  req.context[WORKFLOW_WRITE] = true
-  req.context[SKIP_GENERIC_AUDIT] = true
-  try {
-    return await run()
-  } finally {
-    req.context[WORKFLOW_WRITE] = previous.write
-    req.context[SKIP_GENERIC_AUDIT] = previous.audit
+    transitionCount: row?.transitionCount ?? 0,
+    publicationDate: row?.publicationDate ?? null,
+    publicRecord: await currentPublicRecord(req, algorithm.lars),
   }
 }
 
@@ -533,128 +477,57 @@ async function importRow(
   const organisation = await resolveOrganisation(context, row)
   const known = matchAlgorithm(context, row, organisation, byOrganisation)
   const data = toAlgorithmData(record)
-  const moment = now()
-  const stamp = moment.toISOString()
-
-  let publicationDate = stamp.slice(0, 10)
   const changeSummary = `Geïmporteerd uit ${context.fileName} (rij ${row.rowNumber}).`
-  // Everything the approve path sets except the revision link, which needs the revision first.
-  const workflowFields = (transitionCount: number) => ({
-    state: PUBLISHED,
-    transitionCount,
-    submittedById: null,
-    submittedByName: null,
-    submittedAt: null,
-    versionEditors: [],
-    changeSummary,
-    lastComment: null,
-    publicSince: stamp,
-    reviewDueAt: addMonths(moment, organisation.settings?.reviewIntervalMonths ?? 12).toISOString(),
-    reviewOverdue: false,
-    reviewReminderSentFor: null,
-  })
-  let algorithm: Algorithm
+
+  // Load: the row lock and what the public sees now.
+  let target: StepTarget
+  let lars: string
   if (known) {
     const locked = await lockAndRead(req, known)
-    publicationDate = locked.publicationDate ?? publicationDate
     const candidate = buildPublicRecord(
       { ...data, lars: known.lars } as unknown as Algorithm,
       organisation,
-      publicationDate,
+      locked.publicationDate ?? now().toISOString().slice(0, 10),
     )
     if (locked.publicRecord && comparable(candidate) === comparable(locked.publicRecord)) {
       return { ...base, outcome: 'unchanged', lars: known.lars }
     }
-    if (locked.state !== PUBLISHED) throw refuseState(locked.state)
-    algorithm = await withWorkflowWrite(req, () =>
-      req.payload.update({
-        collection: 'algorithms',
-        id: known.id,
-        data: {
-          ...data,
-          publication_dt: publicationDate,
-          workflow: workflowFields(locked.transitionCount + 1),
-        } as never,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      }),
-    )
-  } else {
-    const lars = record.lars || freshLars(context.caches)
-    const fields = {
-      ...data,
-      organization: organisation.id,
-      lars,
-      standard_version: STANDARD_VERSION,
-      publication_dt: publicationDate,
-      workflow: { ...workflowFields(1), publishedRevisionCount: 0 },
+    lars = known.lars
+    target = {
+      kind: 'locked',
+      id: known.id,
+      workflow: { state: locked.state, transitionCount: locked.transitionCount },
+      publicationDate: locked.publicationDate,
     }
-    // Reading the whole new description back costs more than writing it. A new description holds
-    // exactly what was written (no EU AI Act fields, no template provenance), so the revision is
-    // built from what was written.
-    const created = await withWorkflowWrite(req, () =>
-      req.payload.create({
-        collection: 'algorithms',
-        data: fields as never,
-        select: { lars: true },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      }),
-    )
-    algorithm = { ...fields, id: created.id } as unknown as Algorithm
-    context.pending.algorithms.push({
-      id: algorithm.id,
-      lars,
-      organisationId: organisation.id,
-      sourceId: record.source_id,
-      nameKey: organisationNameKey(record.name),
-    })
+  } else {
+    lars = record.lars || freshLars(context.caches)
+    target = {
+      kind: 'new',
+      fields: { organization: organisation.id, lars, standard_version: STANDARD_VERSION },
+    }
   }
 
-  const outcome: RowOutcome = known ? 'updated' : 'created'
-  const { revision } = await publishRevision(req, {
-    algorithm,
-    organisation,
-    publicationDate,
-    stamp,
-    source: 'import',
-    changeSummary,
-    submitter: { id: null, name: null, at: null },
-    approver: { id: importer.id, name: displayName(importer) },
+  // Decide: the import is an action of the workflow's state machine.
+  const decision = decideImport({
+    current: target.kind === 'locked' ? { state: target.workflow.state ?? 'concept' } : null,
+    actor: { isPlatformAdmin: importer.isPlatformAdmin === true },
   })
-  // A second Local API update would validate and rewrite the whole description again (half the
-  // import's time); these two system columns are all that is left to set. Hooks would skip this
-  // write anyway (WORKFLOW_WRITE, SKIP_GENERIC_AUDIT), and the collection keeps no versions.
-  await runSql(
-    req,
-    sql`UPDATE algorithms
-        SET workflow_public_revision_id = ${revision.id},
-            workflow_published_revision_count = ${revision.revisionNumber},
-            updated_at = ${stamp}::timestamptz
-        WHERE id = ${algorithm.id}`,
-  )
-  const changedFields = Array.isArray(revision.diff)
-    ? (revision.diff as Array<{ field?: unknown }>).map((change) => String(change.field))
-    : []
-  await writeAuditEvent(req, {
-    eventType: 'import',
-    summary: `${outcome === 'created' ? 'Geïmporteerd (nieuw)' : 'Geïmporteerd (bijgewerkt)'}: ${algorithm.name}`,
-    organisationId: organisation.id,
-    targetCollection: 'algorithms',
-    targetId: algorithm.id,
-    targetLabel: algorithm.name,
-    comment: changeSummary,
-    details: {
+  if (!decision.ok) throw new RowRejection([{ field: '*', message: decision.message }])
+
+  // Apply, record (notify: nobody, says the table), through the same door as an approval.
+  const outcome: RowOutcome = known ? 'updated' : 'created'
+  const { algorithm, revision } = await applyWorkflowStep(req, {
+    decision,
+    target,
+    organisation,
+    actor: { id: importer.id, name: displayName(importer) },
+    text: { changeSummary },
+    content: data,
+    auditDetails: {
       outcome,
       file: context.fileName,
       row: row.rowNumber,
-      lars: algorithm.lars,
-      revisionId: revision.id,
-      revisionNumber: revision.revisionNumber,
-      contentHash: revision.contentHash,
-      fields: changedFields,
+      lars,
       warnings: context.warnings.length,
       // What the import changed or left out, with the value from the file: the record of it
       // outlives the import report.
@@ -667,12 +540,16 @@ async function importRow(
         })),
     },
   })
-  return {
-    ...base,
-    outcome,
-    lars: algorithm.lars ?? '',
-    revisionNumber: revision.revisionNumber,
+  if (!known) {
+    context.pending.algorithms.push({
+      id: algorithm.id,
+      lars,
+      organisationId: organisation.id,
+      sourceId: record.source_id,
+      nameKey: organisationNameKey(record.name),
+    })
   }
+  return { ...base, outcome, lars, revisionNumber: revision?.revisionNumber }
 }
 
 /** Turns anything a row threw into reasons a person can act on. */
