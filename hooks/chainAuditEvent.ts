@@ -1,8 +1,7 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { auditHashContent, computeAuditHash, GENESIS_HASH } from '../src/audit/auditHash'
-import { runSql } from '../src/database/runSql'
+import { lockAuditChainHead } from '../src/database/payloadTables'
 
 /** Advisory-lock key that serialises appends to the audit chain across all processes. */
 export const AUDIT_CHAIN_LOCK = 727_0101
@@ -22,12 +21,8 @@ export const chainAuditEvent: CollectionBeforeChangeHook = async ({ data, operat
   if (!req.transactionID) {
     throw new Error('Audit events can only be written inside a database transaction.')
   }
-  await runSql(req, sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`)
-  const [last] = await runSql<{ sequence: string | number; hash: string }>(
-    req,
-    sql`SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1`,
-  )
-  data.sequence = last ? Number(last.sequence) + 1 : 1
+  const last = await lockAuditChainHead(req, AUDIT_CHAIN_LOCK)
+  data.sequence = last ? last.sequence + 1 : 1
   data.previousHash = last ? last.hash : GENESIS_HASH
   data.hash = computeAuditHash(auditHashContent(data))
   return data

@@ -1,10 +1,9 @@
-import { sql } from '@payloadcms/db-postgres'
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
 import { asAccessUser } from '../access/accessUser'
 import { diffDocuments } from '../src/audit/diffDocuments'
 import { presentForAudit } from '../src/audit/presentForAudit'
-import { runSql } from '../src/database/runSql'
+import { lockAlgorithmRow } from '../src/database/payloadTables'
 import { throwFieldErrors } from '../src/errors/throwFieldErrors'
 import { localise } from '../src/i18n/localise'
 import { generateLars, isValidLars } from '../src/standard/lars'
@@ -32,7 +31,7 @@ async function currentWorkflow(
   id: unknown,
 ): Promise<Record<string, unknown> | undefined> {
   if (typeof id !== 'number' && typeof id !== 'string') return undefined
-  await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
+  await lockAlgorithmRow(req, Number(id))
   const row = await req.payload.findByID({
     collection: 'algorithms',
     id,

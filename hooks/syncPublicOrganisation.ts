@@ -1,8 +1,6 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { runSql } from '../src/database/runSql'
-import { announcePublicChange } from '../src/publicApi/projection'
+import { renameOrganisationInProjection } from '../src/publicApi/projection'
 import { publicOrganisationCode } from '../src/publicApi/publicRecord'
 
 /**
@@ -26,13 +24,11 @@ export const syncPublicOrganisation: CollectionAfterChangeHook = async ({
     doc.contactEmail !== previousDoc?.contactEmail ||
     JSON.stringify(doc.postalAddress ?? null) !== JSON.stringify(previousDoc?.postalAddress ?? null)
   if (!visibleChange) return doc
-  await runSql(
-    req,
-    sql`UPDATE public_algorithms
-        SET organisation_name = ${doc.name}, organisation_code = ${code}, organisation_type = ${doc.type},
-            record = jsonb_set(record, '{organization}', to_jsonb(${doc.name}::text))
-        WHERE organisation_id = ${doc.id}`,
-  )
-  await announcePublicChange(req, '')
+  await renameOrganisationInProjection(req, {
+    id: doc.id,
+    name: doc.name,
+    code,
+    type: doc.type,
+  })
   return doc
 }

@@ -1,15 +1,10 @@
+import { auditEventsPage, type Queryable } from '../database/payloadTables'
 import { AuditChainVerifier, type ChainAnchor, type ChainReport } from './verifyAuditChain'
 
 /** The part of a pg Pool or Client this module uses. */
-export interface AuditQueryable {
-  query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>
-}
+export type AuditQueryable = Queryable
 
 const PAGE_SIZE = 2000
-
-const COLUMNS = `id, sequence, event_type, summary, occurred_at, actor_id, actor_name, actor_role,
-  organisation_id, target_collection, target_id, target_label, changes, comment, details,
-  request_id, previous_hash, hash`
 
 /**
  * An audit_events row as the pg driver returns it (numeric as text, timestamptz as Date, jsonb
@@ -51,12 +46,9 @@ export async function verifyAuditChainInDatabase(
   const pageSize = options.pageSize ?? PAGE_SIZE
   let after = 0
   for (;;) {
-    const { rows } = await db.query(
-      `SELECT ${COLUMNS} FROM audit_events WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
-      [after, pageSize],
-    )
+    const rows = await auditEventsPage(db, after, pageSize)
     if (rows.length === 0) break
-    const events = (rows as Array<Record<string, unknown>>).map(auditEventFromRow)
+    const events = rows.map(auditEventFromRow)
     if (!verifier.feed(events)) break
     after = Number(events[events.length - 1].sequence)
     if (rows.length < pageSize) break

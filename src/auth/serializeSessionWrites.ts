@@ -1,7 +1,6 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { runSql } from '../database/runSql'
+import { lockAndReadSessions } from '../database/payloadTables'
 
 /** Advisory-lock namespace (first key) for per-user session writes; the user id is the second. */
 export const SESSION_LOCK_NAMESPACE = 742_001
@@ -56,12 +55,11 @@ export function serializeSessionWrites(payload: Payload): void {
     ) {
       return original(args)
     }
-    await runSql(req, sql`SELECT pg_advisory_xact_lock(${SESSION_LOCK_NAMESPACE}, ${id})`)
-    const table = sql.raw(`"${args.collection.replace(/-/g, '_')}_sessions"`)
-    const stored = await runSql<{ id: string; created_at: Date | null; expires_at: Date }>(
-      req,
-      sql`SELECT id, created_at, expires_at FROM ${table} WHERE _parent_id = ${id} ORDER BY _order`,
-    )
+    const stored = await lockAndReadSessions(req, {
+      lockNamespace: SESSION_LOCK_NAMESPACE,
+      collection: args.collection,
+      userId: id,
+    })
     const storedIds = new Set(stored.map((row) => row.id))
     const added = data.sessions.filter((session) => !storedIds.has(session.id))
     if (added.length > 0) {

@@ -5,7 +5,6 @@
  * public record's `based_on` once the draft is approved.
  */
 
-import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { asAccessUser } from '../../access/accessUser'
@@ -15,7 +14,7 @@ import { WRITER_ROLES } from '../../access/roles'
 import type { Algorithm, Organisation } from '../../payload-types'
 import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
 import { writeAuditEvent } from '../audit/writeAuditEvent'
-import { runSql } from '../database/runSql'
+import { publishedProjectionRow } from '../publicApi/projection'
 import type { BilingualText } from './bilingualText'
 import { TEMPLATE_CLEARED_FIELDS, templateData } from './templateData'
 
@@ -113,11 +112,7 @@ async function targetOrganisation(
 }
 
 async function publishedSource(req: PayloadRequest, lars: string): Promise<PublicSource> {
-  const [source] = await runSql<Record<string, unknown>>(
-    req,
-    sql`SELECT lars, organisation_id, organisation_name, revision_number, record
-        FROM public_algorithms WHERE lars = ${lars} AND withdrawn_at IS NULL`,
-  )
+  const source = await publishedProjectionRow(req, lars)
   if (!source) {
     throw new TemplateError(404, 'template_not_found', {
       nl: `Er is geen gepubliceerde beschrijving met Algoritme-ID ${lars}. Een ingetrokken beschrijving kan geen sjabloon zijn.`,

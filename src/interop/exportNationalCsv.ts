@@ -4,10 +4,9 @@
  * Reads only the public projection: what is public, nothing internal, nothing withdrawn.
  */
 
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { runSql } from '../database/runSql'
+import { currentPublicRecords } from '../publicApi/projection'
 import { sanitisePublicRecord } from '../publicApi/publicRecord'
 import { publicRecordToNational } from './algorithmImportData'
 import { NATIONAL_CSV_STYLE, serializeCsv } from './csvCodec'
@@ -54,19 +53,10 @@ export async function exportNationalCsv(
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   options: NationalExportOptions = {},
 ): Promise<string> {
-  const ids = options.organisationIds ? [...options.organisationIds] : undefined
-  const rows = await runSql<{ record: Record<string, unknown> }>(
-    req,
-    ids
-      ? sql`SELECT record FROM public_algorithms
-            WHERE withdrawn_at IS NULL
-              AND organisation_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::int)
-            ORDER BY lars`
-      : sql`SELECT record FROM public_algorithms WHERE withdrawn_at IS NULL ORDER BY lars`,
-  )
+  const records = await currentPublicRecords(req, options.organisationIds)
   return nationalCsvFromPublicRecords(
     // Rows stored before output was sanitised leave as plain text and the standard's HTML too.
-    rows.map((row) => sanitisePublicRecord(row.record)),
+    records.map((record) => sanitisePublicRecord(record)),
     options,
   )
 }

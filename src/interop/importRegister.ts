@@ -26,7 +26,6 @@
  * Overwriting would silently throw away an editor's work or undo a withdrawal.
  */
 
-import { sql } from '@payloadcms/db-postgres'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
 import {
   commitTransaction,
@@ -42,8 +41,11 @@ import type { Algorithm, Organisation, User } from '../../payload-types'
 import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
 import { canonicalJson } from '../audit/canonicalJson'
 import { now } from '../clock'
-import { algorithmMatchKeys, lockAlgorithmRow } from '../database/algorithmRows'
-import { runSql } from '../database/runSql'
+import {
+  algorithmMatchKeys,
+  lockAlgorithmRow,
+  relaxCommitDurability,
+} from '../database/payloadTables'
 import type { OrganisationType } from '../organisations/organisationTypes'
 import { currentPublicRecord } from '../publicApi/projection'
 import { buildPublicRecord } from '../publicApi/publicRecord'
@@ -689,9 +691,7 @@ export async function importRegister(
     let report: RowReport
     if (mode !== 'shared') {
       await initTransaction(req)
-      // The import can be repeated safely, so losing the last rows' commits in a server crash
-      // costs nothing, while waiting for every commit to reach the disk costs a lot of time.
-      await runSql(req, sql`SET LOCAL synchronous_commit TO OFF`)
+      await relaxCommitDurability(req)
     }
     try {
       report = await importRow(context, row, index)

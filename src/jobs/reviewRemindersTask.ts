@@ -1,4 +1,3 @@
-import { sql } from '@payloadcms/db-postgres'
 import {
   commitTransaction,
   initTransaction,
@@ -9,7 +8,7 @@ import {
 
 import { writeAuditEvent } from '../audit/writeAuditEvent'
 import { now } from '../clock'
-import { runSql } from '../database/runSql'
+import { lockAlgorithmRow, markReviewReminderSent } from '../database/payloadTables'
 import { membersWithRoles } from '../email/membersWithRoles'
 import { reviewDue } from '../email/notificationTemplates'
 import { queueNotification } from '../email/queueNotification'
@@ -31,7 +30,7 @@ function sameMoment(a: string | null | undefined, b: string): boolean {
 async function remindIfDue(req: PayloadRequest, id: number, moment: string): Promise<boolean> {
   const shouldCommit = await initTransaction(req)
   try {
-    await runSql(req, sql`SELECT id FROM algorithms WHERE id = ${id} FOR UPDATE`)
+    await lockAlgorithmRow(req, id)
     const algorithm = await req.payload.findByID({
       collection: 'algorithms',
       id,
@@ -80,12 +79,7 @@ async function remindIfDue(req: PayloadRequest, id: number, moment: string): Pro
     for (const recipient of recipients) await queueNotification(req, recipient.email, content)
     // Only the two bookkeeping columns: a Payload update would validate the whole document
     // against the (absent) user of a background job, and write back every other column.
-    await runSql(
-      req,
-      sql`UPDATE algorithms
-          SET workflow_review_overdue = true, workflow_review_reminder_sent_for = ${dueAt}::timestamptz
-          WHERE id = ${id}`,
-    )
+    await markReviewReminderSent(req, { algorithmId: id, dueAt })
     await writeAuditEvent(req, {
       eventType: 'update',
       summary: `Herinnering voor herziening verstuurd: ${algorithm.name}`,

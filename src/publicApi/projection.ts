@@ -6,6 +6,12 @@ import { htmlToText } from '../standard/richText'
 import { dutchSortKey } from './dutchSortKey'
 import type { PublicRecord } from './publicRecord'
 
+/*
+ * The owner of the public_algorithms table: every write to it is here (publishing, withdrawing,
+ * an organisation's new name), and the point reads other modules need. The public API's list
+ * and search reads are in publicReaders.ts.
+ */
+
 /** Channel on which every change to the public projection is announced (at COMMIT). */
 export const PUBLIC_CHANGE_CHANNEL = 'register_public'
 
@@ -112,4 +118,54 @@ export async function currentPublicRecord(
     sql`SELECT record FROM public_algorithms WHERE lars = ${lars} AND withdrawn_at IS NULL`,
   )
   return row?.record ?? null
+}
+
+/**
+ * An organisation's name, code and type as shown with its published algorithms: the public rows
+ * follow a change in the caller's transaction, and every public cache is told (an empty id in
+ * the change notification means "everything").
+ */
+export async function renameOrganisationInProjection(
+  req: PayloadRequest,
+  organisation: { id: number; name: string; code: string; type: string },
+): Promise<void> {
+  await runSql(
+    req,
+    sql`UPDATE public_algorithms
+        SET organisation_name = ${organisation.name}, organisation_code = ${organisation.code},
+            organisation_type = ${organisation.type},
+            record = jsonb_set(record, '{organization}', to_jsonb(${organisation.name}::text))
+        WHERE organisation_id = ${organisation.id}`,
+  )
+  await announcePublicChange(req, '')
+}
+
+/** A published (not withdrawn) description with its organisation, for a template. */
+export async function publishedProjectionRow(
+  req: PayloadRequest,
+  lars: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await runSql<Record<string, unknown>>(
+    req,
+    sql`SELECT lars, organisation_id, organisation_name, revision_number, record
+        FROM public_algorithms WHERE lars = ${lars} AND withdrawn_at IS NULL`,
+  )
+  return row
+}
+
+/** The current public records, by LARS id, optionally of some organisations only. */
+export async function currentPublicRecords(
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  organisationIds?: readonly number[],
+): Promise<Array<Record<string, unknown>>> {
+  const rows = await runSql<{ record: Record<string, unknown> }>(
+    req,
+    organisationIds
+      ? sql`SELECT record FROM public_algorithms
+            WHERE withdrawn_at IS NULL
+              AND organisation_id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...organisationIds])}::jsonb)::int)
+            ORDER BY lars`
+      : sql`SELECT record FROM public_algorithms WHERE withdrawn_at IS NULL ORDER BY lars`,
+  )
+  return rows.map((row) => row.record)
 }

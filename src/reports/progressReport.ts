@@ -17,10 +17,9 @@
  *   "overdue" after the interval setting changed).
  */
 
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { runSql } from '../database/runSql'
+import { progressReportRows } from '../database/payloadTables'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { PUBLICATION_CATEGORY_VALUES } from '../interop/nationalCsvColumns'
 import { STATE_LABELS, WORKFLOW_STATES, type WorkflowState } from '../workflow/stateMachine'
@@ -183,62 +182,11 @@ export async function progressReport(
   const defaultInterval = registerOptionsOf(req.payload).reviewIntervalMonths
   const at = options.at.toISOString()
   const ids = options.organisationIds ? JSON.stringify([...options.organisationIds]) : null
-  const organisationRows = await runSql<{
-    id: number
-    code: string | null
-    name: string
-    type: string
-    interval: string | number | null
-  }>(
-    req,
-    sql`SELECT id, code, name, type::text AS type, settings_review_interval_months AS interval
-        FROM organisations
-        WHERE ${ids}::jsonb IS NULL
-           OR id IN (SELECT jsonb_array_elements_text(${ids}::jsonb)::int)
-        ORDER BY name, id`,
-  )
-  const countRows = await runSql<{
-    organisation_id: number
-    category: string | null
-    state: string | null
-    count: number
-    published: number
-    high_risk: number
-    high_risk_registered: number
-    overdue: number
-    stale: number
-  }>(
-    req,
-    sql`SELECT a.organization_id AS organisation_id,
-               NULLIF(a.publication_category, '') AS category,
-               COALESCE(a.workflow_state::text, 'concept') AS state,
-               count(*)::int AS count,
-               count(*) FILTER (WHERE a.workflow_public_revision_id IS NOT NULL)::int AS published,
-               count(*) FILTER (
-                 WHERE a.publication_category = 'Hoog-risico AI-systeem'
-                   AND a.workflow_state IS DISTINCT FROM 'gearchiveerd'
-               )::int AS high_risk,
-               count(*) FILTER (
-                 WHERE a.publication_category = 'Hoog-risico AI-systeem'
-                   AND a.workflow_state IS DISTINCT FROM 'gearchiveerd'
-                   AND COALESCE(a.eu_database_url, '') <> ''
-               )::int AS high_risk_registered,
-               count(*) FILTER (
-                 WHERE a.workflow_public_revision_id IS NOT NULL
-                   AND a.workflow_review_due_at < ${at}::timestamptz
-               )::int AS overdue,
-               count(*) FILTER (
-                 WHERE a.workflow_public_revision_id IS NOT NULL
-                   AND a.workflow_public_since < ${at}::timestamptz - make_interval(
-                     months => COALESCE(o.settings_review_interval_months, ${defaultInterval})::int
-                   )
-               )::int AS stale
-        FROM algorithms a
-        JOIN organisations o ON o.id = a.organization_id
-        WHERE ${ids}::jsonb IS NULL
-           OR a.organization_id IN (SELECT jsonb_array_elements_text(${ids}::jsonb)::int)
-        GROUP BY 1, 2, 3`,
-  )
+  const { organisationRows, countRows } = await progressReportRows(req, {
+    ids,
+    at,
+    defaultInterval,
+  })
   const organisations = organisationRows.map((row) => ({
     id: row.id,
     code: row.code,

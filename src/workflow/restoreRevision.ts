@@ -1,4 +1,3 @@
-import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { asAccessUser } from '../../access/accessUser'
@@ -9,7 +8,7 @@ import { SKIP_GENERIC_AUDIT } from '../audit/auditContext'
 import { diffDocuments } from '../audit/diffDocuments'
 import { presentForAudit } from '../audit/presentForAudit'
 import { writeAuditEvent } from '../audit/writeAuditEvent'
-import { runSql } from '../database/runSql'
+import { lockAlgorithmRow } from '../database/payloadTables'
 import { publicationStandard, STANDARD_KEYS } from '../standard/publicationStandard'
 import { htmlToLexical } from '../standard/richText'
 import { canRestoreRevision, STATE_LABELS, type WorkflowState } from './stateMachine'
@@ -59,15 +58,12 @@ export async function restoreRevision(
     throw new TransitionError(401, 'unauthenticated', { nl: 'Log eerst in.', en: 'Log in first.' })
   const shouldCommit = await initTransaction(req)
   try {
-    const locked = await runSql(
-      req,
-      sql`SELECT id FROM algorithms WHERE id = ${command.algorithmId} FOR UPDATE`,
-    )
+    const locked = await lockAlgorithmRow(req, command.algorithmId)
     const notFound = new TransitionError(404, 'not_found', {
       nl: 'Deze beschrijving of versie bestaat niet, of je hebt er geen toegang toe.',
       en: 'This description or revision does not exist, or you have no access to it.',
     })
-    if (locked.length === 0) throw notFound
+    if (!locked) throw notFound
     const algorithm = await req.payload.findByID({
       collection: 'algorithms',
       id: command.algorithmId,
