@@ -168,13 +168,13 @@ export async function presentDatabaseObjects(
   req: Req,
   triggers: readonly string[],
 ): Promise<Set<string>> {
+  const names = sql.join(
+    triggers.map((name) => sql`${name}`),
+    sql`, `,
+  )
   const rows = await runSql<{ name: string }>(
     req,
-    sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal
-        AND tgname IN (${sql.join(
-          triggers.map((name) => sql`${name}`),
-          sql`, `,
-        )})
+    sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname IN (${names})
         UNION ALL
         SELECT 'public_algorithms' WHERE to_regclass('public_algorithms') IS NOT NULL`,
   )
