@@ -1,5 +1,107 @@
 import tseslint from 'typescript-eslint'
 
+// -------------------------------------------------------------------------------------------------
+// Layers of the register (renovation, issue 14). They use @typescript-eslint/no-restricted-imports,
+// so they do not replace other blocks' settings of the core no-restricted-imports rule; within
+// this block each file gets one combined list (a later entry for the same rule would replace an
+// earlier one). test/unit/lint/layerRules.test.ts shows each rule failing on a violation.
+// -------------------------------------------------------------------------------------------------
+const SQL_OWNERS =
+  'Raw SQL belongs to its owner: src/database/payloadTables.ts (Payload tables) or src/publicApi/projection.ts (public_algorithms).'
+/** Raw SQL only in its owner modules. */
+const sqlOwnership = {
+  paths: [{ name: '@payloadcms/db-postgres', importNames: ['sql'], message: SQL_OWNERS }],
+  patterns: [{ group: ['**/database/runSql'], importNames: ['runSql'], message: SQL_OWNERS }],
+}
+/** Only the workflow's apply step publishes: revisions and the projection are written there. */
+const onePublicationDoor = {
+  group: ['**/workflow/publishRevision'],
+  message:
+    'Publish through the workflow apply step (applyWorkflowStep), the one door to publication.',
+}
+const projectionWrites = {
+  group: ['**/publicApi/projection'],
+  importNames: ['upsertProjection', 'withdrawProjection'],
+  message:
+    'Publish through the workflow apply step (applyWorkflowStep), the one door to publication.',
+}
+const registerLayerRules = [
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'hooks/**/*.ts', 'collections/**/*.ts'],
+    ignores: [
+      'src/database/**',
+      'src/publicApi/projection.ts',
+      'src/publicApi/publicReaders.ts',
+      // The plugin's predefined migration runs the register's DDL.
+      'src/exports/server.ts',
+      'src/workflow/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: sqlOwnership.paths,
+          patterns: [...sqlOwnership.patterns, onePublicationDoor, projectionWrites],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/workflow/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', sqlOwnership],
+    },
+  },
+  {
+    // The workflow's decisions are pure: no Payload, no database, no I/O.
+    files: ['src/workflow/stateMachine.ts', 'src/workflow/workflowFieldsAfter.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'payload',
+                '@payloadcms/*',
+                '**/database/*',
+                '**/publicApi/*',
+                '**/email/*',
+                '**/audit/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'The state machine is pure: it decides, the apply step (applyWorkflowStep) acts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Access rules are predicates over the user and the document: below hooks, collections and
+    // the workflow services, and without SQL.
+    files: ['access/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: sqlOwnership.paths,
+          patterns: [
+            ...sqlOwnership.patterns,
+            {
+              group: ['**/hooks/*', '**/collections/*', '**/collections/**/*', '**/src/workflow/*'],
+              allowTypeImports: true,
+              message: 'Access rules sit below hooks, collections and the workflow.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
+// --- end of the renovation layer block -----------------------------------------------------------
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,4 +129,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...registerLayerRules,
 )
