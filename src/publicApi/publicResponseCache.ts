@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import { LRUCache } from 'lru-cache'
+
 /** A response as the public API sends it: rendered once, served from memory until a change. */
 export interface RenderedResponse {
   status: number
@@ -50,7 +52,6 @@ export interface PublicResponseCacheOptions<V> {
 
 interface Entry<V> {
   value: V
-  size: number
   tag: CacheTag
   expiresAt: number
 }
@@ -63,16 +64,25 @@ interface Entry<V> {
  * stored, so no request that starts after a change can see the content from before it.
  */
 export class PublicResponseCache<V = RenderedResponse> {
-  private readonly entries = new Map<string, Entry<V>>()
+  /** Least recently used out first, bounded in bytes and entries (lru-cache does the keeping). */
+  private readonly entries: LRUCache<string, Entry<V>>
   private readonly inFlight = new Map<string, Promise<V>>()
-  private bytes = 0
   private enabled = true
   private sequence = 0
   private lastChange = 0
   private lastFullChange = 0
   private readonly lastChangeOf = new Map<string, number>()
 
-  constructor(private readonly options: PublicResponseCacheOptions<V>) {}
+  constructor(private readonly options: PublicResponseCacheOptions<V>) {
+    const maxSize = Math.max(1, Math.floor(options.maxBytes))
+    this.entries = new LRUCache<string, Entry<V>>({
+      max: Math.max(1, options.maxEntries),
+      maxSize,
+      // One huge download must not push out thousands of small answers.
+      maxEntrySize: Math.max(1, Math.floor(maxSize / 4)),
+      sizeCalculation: (entry, key) => Math.max(1, options.sizeOf(entry.value) + key.length),
+    })
+  }
 
   /** Number of stored entries. */
   get size(): number {
@@ -81,7 +91,7 @@ export class PublicResponseCache<V = RenderedResponse> {
 
   /** Stored bytes. */
   get storedBytes(): number {
-    return this.bytes
+    return this.entries.calculatedSize
   }
 
   /** Whether entries are stored (off while changes from other processes cannot be heard). */
@@ -95,12 +105,9 @@ export class PublicResponseCache<V = RenderedResponse> {
     const entry = this.entries.get(key)
     if (!entry) return undefined
     if (entry.expiresAt <= Date.now()) {
-      this.remove(key)
+      this.entries.delete(key)
       return undefined
     }
-    // Re-inserting moves the key to the young end of the Map's order.
-    this.entries.delete(key)
-    this.entries.set(key, entry)
     return entry.value
   }
 
@@ -139,15 +146,14 @@ export class PublicResponseCache<V = RenderedResponse> {
     if (lars) {
       this.lastChangeOf.set(lars, this.sequence)
       const own: CacheTag = `lars:${lars}`
-      for (const [key, entry] of this.entries) {
-        if (entry.tag === 'aggregate' || entry.tag === own) this.remove(key)
+      for (const [key, entry] of this.entries.entries()) {
+        if (entry.tag === 'aggregate' || entry.tag === own) this.entries.delete(key)
       }
       return
     }
     this.lastFullChange = this.sequence
     this.lastChangeOf.clear()
     this.entries.clear()
-    this.bytes = 0
   }
 
   /** Turns storing on or off; either way the cache starts empty. */
@@ -162,28 +168,10 @@ export class PublicResponseCache<V = RenderedResponse> {
   }
 
   private store(key: string, tag: CacheTag, value: V): void {
-    const size = this.options.sizeOf(value) + key.length
-    // One huge download must not push out thousands of small answers.
-    if (size > this.options.maxBytes / 4) return
-    this.remove(key)
     this.entries.set(key, {
       value,
-      size,
       tag,
       expiresAt: this.options.expiresAt?.(value) ?? Date.now() + 10 * 60 * 1000,
     })
-    this.bytes += size
-    while (this.bytes > this.options.maxBytes || this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next()
-      if (oldest.done) break
-      this.remove(oldest.value)
-    }
-  }
-
-  private remove(key: string): void {
-    const entry = this.entries.get(key)
-    if (!entry) return
-    this.entries.delete(key)
-    this.bytes -= entry.size
   }
 }
