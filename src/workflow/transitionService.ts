@@ -15,7 +15,7 @@ import { queueNotification } from '../email/queueNotification'
 import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
-import { registerOptionsOf } from '../plugin/registerOptionsOf'
+import { registerOptionsOf, usersSlugOf } from '../plugin/registerOptionsOf'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
 import { withdrawProjection } from '../publicApi/projection'
 import { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
@@ -117,7 +117,7 @@ export async function loadWorkflowContext(
       actor: {
         id: user ? Number(user.id) : -1,
         roles: rolesIn(user, organisationId),
-        isPlatformAdmin: isPlatformAdmin(user),
+        isPlatformAdmin: isPlatformAdmin(user, req.payload),
       },
       organisation: {
         fourEyes: organisation.settings?.fourEyes !== false,
@@ -171,7 +171,7 @@ function missingFieldsText(keys: readonly string[]): Bilingual {
 
 async function platformAdmins(req: PayloadRequest): Promise<Array<{ id: number; email: string }>> {
   const found = await req.payload.find({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     where: { isPlatformAdmin: { equals: true } },
     depth: 0,
     pagination: false,
@@ -236,7 +236,8 @@ export async function performTransition(
       req,
     })
     const organisationId = idOf(algorithm.organization) as number
-    if (!isPlatformAdmin(user) && rolesIn(user, organisationId).length === 0) throw notFound()
+    if (!isPlatformAdmin(user, req.payload) && rolesIn(user, organisationId).length === 0)
+      throw notFound()
 
     const { organisation, context } = await loadWorkflowContext(req, algorithm)
     const input: TransitionInput = { ...context, ...command }
@@ -392,7 +393,7 @@ export async function performTransition(
       algorithm.workflow.submittedById !== actorId
     ) {
       const submitter = await req.payload.findByID({
-        collection: 'users',
+        collection: usersSlugOf(req.payload),
         id: algorithm.workflow.submittedById,
         depth: 0,
         overrideAccess: true,
