@@ -49,9 +49,7 @@ const graph = await build({
 const sources = Object.keys(graph.metafile.inputs).filter(
   (file) => !file.startsWith('node_modules'),
 )
-const hostOnly = sources.filter((file) =>
-  /^(src\/(server|boot|cli|seed|app)\/|src\/database\/embeddedPostgres|payload\.config)/.test(file),
-)
+const hostOnly = sources.filter((file) => /^(host\/|src\/app\/|payload\.config)/.test(file))
 if (hostOnly.length > 0) {
   throw new Error(`The plugin must not import host-application files: ${hostOnly.join(', ')}`)
 }

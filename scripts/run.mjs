@@ -2,7 +2,7 @@
 /**
  * Runs one of the project's TypeScript entry points (a CLI, a test worker, the benchmark):
  *
- *   node scripts/run.mjs src/cli/start.ts [arguments...]
+ *   node scripts/run.mjs host/cli/start.ts [arguments...]
  *
  * The entry is bundled with esbuild (our own code only; packages stay external) into .build/
  * and imported as plain JavaScript. We do not run TypeScript through a loader hook at run
