@@ -35,25 +35,57 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# payload_cli CHECK ARGS...: `npx payload ARGS`, then the shell function CHECK must confirm its
-# effect. Payload's CLI loads the TypeScript config through tsx's off-thread module hooks; on a
-# busy machine Node 20 now and then never finishes loading and the process exits 0 having done
-# nothing (see scripts/run.mjs), and its log lines are no evidence either way (they go through
-# a worker thread that process.exit() can cut off). Such a run is repeated, at most five times.
+# bundle ENTRY OUT: the host's TypeScript entry as one ES module (packages stay imports), written
+# into the host's root so that paths the config derives from import.meta.url stay the same.
+bundle() {
+  "${ROOT}/node_modules/.bin/esbuild" "$1" --bundle --platform=node --format=esm --target=node20 \
+    --packages=external --log-level=warning --outfile="$2"
+}
+
+# payload_cli CHECK ARGS...: `npx payload ARGS` on the host's config compiled to JavaScript first,
+# with Payload's `--disable-transpile`: no TypeScript loader at run time. (Through tsx's
+# off-thread module hooks Node 20 now and then never finishes loading on a busy machine and the
+# process exits 0 having done nothing; see scripts/run.mjs.) The shell function CHECK then
+# confirms the effect.
 payload_cli() {
   local check="$1"
   shift
-  local attempt log="${WORK}/payload-cli.log"
-  for attempt in 1 2 3 4 5; do
-    if ! npx payload "$@" >"${log}" 2>&1; then
+  local log="${WORK}/payload-cli.log"
+  bundle payload.config.ts payload.config.bundled.mjs || return 1
+  if ! PAYLOAD_CONFIG_PATH=payload.config.bundled.mjs npx payload "$@" --disable-transpile \
+    >"${log}" 2>&1; then
+    cat "${log}" >&2
+    return 1
+  fi
+  if ! "${check}"; then
+    echo "payload $* exited without doing its work:" >&2
+    tail -20 "${log}" >&2
+    return 1
+  fi
+}
+
+# payload_migrate CHECK: `npx payload migrate`. Payload imports every migration file itself, and
+# the migrations are TypeScript, so this one call needs its TypeScript loader (tsx); when the
+# loader flake above hits, the run is repeated, at most three times, and says so.
+payload_migrate() {
+  local check="$1" attempt log="${WORK}/payload-migrate.log"
+  for attempt in 1 2 3; do
+    if ! npx payload migrate >"${log}" 2>&1; then
       cat "${log}" >&2
       return 1
     fi
     if "${check}"; then return 0; fi
-    echo "payload $* exited without doing its work (attempt ${attempt}); again." >&2
+    echo "payload migrate exited without doing its work (attempt ${attempt}); again." >&2
     tail -5 "${log}" >&2
   done
   return 1
+}
+
+# run_script CHECK FILE: a host script (Local API) compiled to JavaScript and run with node.
+run_script() {
+  local check="$1" out
+  out="$(basename "${2%.ts}").bundled.mjs"
+  bundle "$2" "${out}" && node "${out}" && "${check}"
 }
 
 # Checks of what the CLI calls must have done.
@@ -112,8 +144,8 @@ part "npm install (host, then the tarball)" \
 host_without_register() {
   remember_migrations
   HOST_WITHOUT_REGISTER=1 payload_cli one_more_migration migrate:create host --force-accept-warning &&
-    HOST_WITHOUT_REGISTER=1 payload_cli all_migrated migrate &&
-    HOST_WITHOUT_REGISTER=1 payload_cli host_content_exists run scripts/createHostContent.ts
+    HOST_WITHOUT_REGISTER=1 payload_migrate all_migrated &&
+    HOST_WITHOUT_REGISTER=1 run_script host_content_exists scripts/createHostContent.ts
 }
 part "host without register: migrate + content" host_without_register
 register_schema() {
@@ -127,7 +159,7 @@ register_objects() {
     --file @algoritmeregister/payload-plugin/migration
 }
 part "payload migrate:create --file (register objects)" register_objects
-part "payload migrate" payload_cli all_migrated migrate
+part "payload migrate" payload_migrate all_migrated
 generate() {
   payload_cli types_written generate:types && payload_cli import_map_written generate:importmap
 }

@@ -44,6 +44,8 @@ const result = await build({
   write: false,
   logLevel: 'error',
   tsconfig: path.join(root, 'tsconfig.json'),
+  // Admin components import the register's stylesheet; only Next.js needs it.
+  loader: { '.scss': 'empty', '.css': 'empty' },
   // Bundled modules all share the output file's import.meta.url; code that needs the project's
   // folder reads REGISTER_PROJECT_DIR (see src/projectRoot.ts), set here before anything runs.
   banner: {
