@@ -42,18 +42,24 @@ bundle() {
     --packages=external --log-level=warning --outfile="$2"
 }
 
-# payload_cli CHECK ARGS...: `npx payload ARGS` on the host's config compiled to JavaScript first,
-# with Payload's `--disable-transpile`: no TypeScript loader at run time. (Through tsx's
-# off-thread module hooks Node 20 now and then never finishes loading on a busy machine and the
-# process exits 0 having done nothing; see scripts/run.mjs.) The shell function CHECK then
-# confirms the effect.
+# Every Payload process here first loads Lexical's packages one by one (scripts/preloadLexical.mjs:
+# loaded all at once, Node 20 now and then never finishes evaluating them and the process exits
+# having done nothing). The preload lives in the host so that it loads the host's copies.
+preload_lexical() {
+  printf "import { preloadLexical } from '%s'\nawait preloadLexical(process.cwd(), (name) => import(name))\n" \
+    "${ROOT}/scripts/preloadLexical.mjs" >.preload-lexical.mjs
+}
+
+# payload_cli CHECK ARGS...: `payload ARGS` on the host's config compiled to JavaScript first,
+# with Payload's `--disable-transpile` (no TypeScript loader hooks at run time). The shell
+# function CHECK then confirms the effect; a run that did nothing fails at once.
 payload_cli() {
   local check="$1"
   shift
   local log="${WORK}/payload-cli.log"
   bundle payload.config.ts payload.config.bundled.mjs || return 1
-  if ! PAYLOAD_CONFIG_PATH=payload.config.bundled.mjs npx payload "$@" --disable-transpile \
-    >"${log}" 2>&1; then
+  if ! PAYLOAD_CONFIG_PATH=payload.config.bundled.mjs node --import ./.preload-lexical.mjs \
+    node_modules/payload/bin.js "$@" --disable-transpile >"${log}" 2>&1; then
     cat "${log}" >&2
     return 1
   fi
@@ -64,13 +70,13 @@ payload_cli() {
   fi
 }
 
-# payload_migrate CHECK: `npx payload migrate`. Payload imports every migration file itself, and
-# the migrations are TypeScript, so this one call needs its TypeScript loader (tsx); when the
-# loader flake above hits, the run is repeated, at most three times, and says so.
+# payload_migrate CHECK: `payload migrate`. Payload imports every migration file itself, and the
+# migrations are TypeScript, so this call keeps Payload's TypeScript loader (tsx). A run that
+# exits without doing its work is repeated, at most three times, and says so.
 payload_migrate() {
   local check="$1" attempt log="${WORK}/payload-migrate.log"
   for attempt in 1 2 3; do
-    if ! npx payload migrate >"${log}" 2>&1; then
+    if ! node --import ./.preload-lexical.mjs node_modules/payload/bin.js migrate >"${log}" 2>&1; then
       cat "${log}" >&2
       return 1
     fi
@@ -85,7 +91,7 @@ payload_migrate() {
 run_script() {
   local check="$1" out
   out="$(basename "${2%.ts}").bundled.mjs"
-  bundle "$2" "${out}" && node "${out}" && "${check}"
+  bundle "$2" "${out}" && node --import ./.preload-lexical.mjs "${out}" && "${check}"
 }
 
 # Checks of what the CLI calls must have done.
@@ -140,6 +146,7 @@ export NEXT_TELEMETRY_DISABLED=1
 part "npm install (host, then the tarball)" \
   npm install --prefer-offline --no-audit --no-fund --loglevel=error "${TARBALL}"
 
+preload_lexical
 # The host as it was before the register: its own schema, its admin and a page.
 host_without_register() {
   remember_migrations
