@@ -130,4 +130,38 @@ export default tseslint.config(
     },
   },
   ...registerLayerRules,
+  // ---- Two wings: the plugin does not import the host application (issue 13) ----------------
+  // What goes into the package (src, collections, hooks, access) must not reach into host/ (the
+  // Express server, start-up, CLIs, embedded PostgreSQL, demo seed) or the bundled app's
+  // payload.config.ts. scripts/buildPlugin.mjs checks the same for the files the package's
+  // entries reach; this rule says it at the import. It uses ESLint's core no-restricted-imports,
+  // so that the layer rules above (the typescript-eslint variant of the same rule) and this one
+  // both stay active on the same files.
+  {
+    files: ['src/**/*.{ts,tsx}', 'collections/**/*.ts', 'hooks/**/*.ts', 'access/**/*.ts'],
+    ignores: [
+      // Next.js's admin routes for the bundled application.
+      'src/app/**',
+      // Host glue that still lives beside plugin code (database start-up, the import CLI's
+      // arguments); the package's entries do not reach these files.
+      'src/database/openDatabase.ts',
+      'src/database/attachRegisterDatabase.ts',
+      'src/interop/importArguments.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)host(/|$)|^@payload-config$|(^|/)payload\\.config(\\.ts)?$',
+              message:
+                'Plugin code must not import the host application (host/, payload.config.ts): it would end up in every Payload project that installs the plugin.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // ---- end of the two-wings block ------------------------------------------------------------
 )

@@ -33,6 +33,8 @@ const shared = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^htmlparser2$': `<rootDir>/${htmlparser2Bundle}`,
+    // Admin components import the register's stylesheet; Next compiles it, tests need no styles.
+    '\\.s?css$': '<rootDir>/test/support/emptyStylesheet.ts',
   },
   transform,
   testEnvironment: 'node',

@@ -8,7 +8,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
   turbopack: { root: dirname },
-  // The custom server (src/server) owns /api and /register; Next only renders the admin.
+  // The custom server (host/server) owns /api and /register; Next only renders the admin.
   typescript: { ignoreBuildErrors: true },
 }
 

@@ -11,8 +11,8 @@ import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerE
 import { payloadLogger } from './src/logging/registerLogger'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
-import { edgeProtections } from './src/server/edgeProtections'
-import { edgeSettingsFromEnv } from './src/server/edgeSettings'
+import { edgeProtections } from './host/server/edgeProtections'
+import { edgeSettingsFromEnv } from './host/server/edgeSettings'
 
 const dirname = projectRoot
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(dirname, '.data'))

@@ -35,25 +35,63 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# payload_cli CHECK ARGS...: `npx payload ARGS`, then the shell function CHECK must confirm its
-# effect. Payload's CLI loads the TypeScript config through tsx's off-thread module hooks; on a
-# busy machine Node 20 now and then never finishes loading and the process exits 0 having done
-# nothing (see scripts/run.mjs), and its log lines are no evidence either way (they go through
-# a worker thread that process.exit() can cut off). Such a run is repeated, at most five times.
+# bundle ENTRY OUT: the host's TypeScript entry as one ES module (packages stay imports), written
+# into the host's root so that paths the config derives from import.meta.url stay the same.
+bundle() {
+  "${ROOT}/node_modules/.bin/esbuild" "$1" --bundle --platform=node --format=esm --target=node20 \
+    --packages=external --log-level=warning --outfile="$2"
+}
+
+# Every Payload process here first loads Lexical's packages one by one (scripts/preloadLexical.mjs:
+# loaded all at once, Node 20 now and then never finishes evaluating them and the process exits
+# having done nothing). The preload lives in the host so that it loads the host's copies.
+preload_lexical() {
+  printf "import { preloadLexical } from '%s'\nawait preloadLexical(process.cwd(), (name) => import(name))\n" \
+    "${ROOT}/scripts/preloadLexical.mjs" >.preload-lexical.mjs
+}
+
+# payload_cli CHECK ARGS...: `payload ARGS` on the host's config compiled to JavaScript first,
+# with Payload's `--disable-transpile` (no TypeScript loader hooks at run time). The shell
+# function CHECK then confirms the effect; a run that did nothing fails at once.
 payload_cli() {
   local check="$1"
   shift
-  local attempt log="${WORK}/payload-cli.log"
-  for attempt in 1 2 3 4 5; do
-    if ! npx payload "$@" >"${log}" 2>&1; then
+  local log="${WORK}/payload-cli.log"
+  bundle payload.config.ts payload.config.bundled.mjs || return 1
+  if ! PAYLOAD_CONFIG_PATH=payload.config.bundled.mjs node --import ./.preload-lexical.mjs \
+    node_modules/payload/bin.js "$@" --disable-transpile >"${log}" 2>&1; then
+    cat "${log}" >&2
+    return 1
+  fi
+  if ! "${check}"; then
+    echo "payload $* exited without doing its work:" >&2
+    tail -20 "${log}" >&2
+    return 1
+  fi
+}
+
+# payload_migrate CHECK: `payload migrate`. Payload imports every migration file itself, and the
+# migrations are TypeScript, so this call keeps Payload's TypeScript loader (tsx). A run that
+# exits without doing its work is repeated, at most three times, and says so.
+payload_migrate() {
+  local check="$1" attempt log="${WORK}/payload-migrate.log"
+  for attempt in 1 2 3; do
+    if ! node --import ./.preload-lexical.mjs node_modules/payload/bin.js migrate >"${log}" 2>&1; then
       cat "${log}" >&2
       return 1
     fi
     if "${check}"; then return 0; fi
-    echo "payload $* exited without doing its work (attempt ${attempt}); again." >&2
+    echo "payload migrate exited without doing its work (attempt ${attempt}); again." >&2
     tail -5 "${log}" >&2
   done
   return 1
+}
+
+# run_script CHECK FILE: a host script (Local API) compiled to JavaScript and run with node.
+run_script() {
+  local check="$1" out
+  out="$(basename "${2%.ts}").bundled.mjs"
+  bundle "$2" "${out}" && node --import ./.preload-lexical.mjs "${out}" && "${check}"
 }
 
 # Checks of what the CLI calls must have done.
@@ -108,12 +146,13 @@ export NEXT_TELEMETRY_DISABLED=1
 part "npm install (host, then the tarball)" \
   npm install --prefer-offline --no-audit --no-fund --loglevel=error "${TARBALL}"
 
+preload_lexical
 # The host as it was before the register: its own schema, its admin and a page.
 host_without_register() {
   remember_migrations
   HOST_WITHOUT_REGISTER=1 payload_cli one_more_migration migrate:create host --force-accept-warning &&
-    HOST_WITHOUT_REGISTER=1 payload_cli all_migrated migrate &&
-    HOST_WITHOUT_REGISTER=1 payload_cli host_content_exists run scripts/createHostContent.ts
+    HOST_WITHOUT_REGISTER=1 payload_migrate all_migrated &&
+    HOST_WITHOUT_REGISTER=1 run_script host_content_exists scripts/createHostContent.ts
 }
 part "host without register: migrate + content" host_without_register
 register_schema() {
@@ -127,7 +166,7 @@ register_objects() {
     --file @algoritmeregister/payload-plugin/migration
 }
 part "payload migrate:create --file (register objects)" register_objects
-part "payload migrate" payload_cli all_migrated migrate
+part "payload migrate" payload_migrate all_migrated
 generate() {
   payload_cli types_written generate:types && payload_cli import_map_written generate:importmap
 }

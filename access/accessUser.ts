@@ -14,10 +14,13 @@ export interface AccessUser {
   }> | null
 }
 
-/** Narrows Payload's `req.user` to a register user, or undefined for anonymous callers. */
+/**
+ * Narrows Payload's `req.user` to a register user, or undefined for anonymous callers. Which
+ * collection the users come from is the host's choice (the `usersSlug` option): memberships exist
+ * only on that collection, so a user of another auth collection holds no roles here, and
+ * `isPlatformAdmin` checks the collection against the config itself.
+ */
 export function asAccessUser(user: unknown): AccessUser | undefined {
   if (!user || typeof user !== 'object') return undefined
-  const candidate = user as AccessUser
-  if (candidate.collection !== undefined && candidate.collection !== 'users') return undefined
-  return candidate
+  return user as AccessUser
 }

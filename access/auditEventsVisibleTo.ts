@@ -11,7 +11,7 @@ import { HISTORY_ROLES, WRITER_ROLES } from './roles'
  * Platform admins read everything.
  */
 export const auditEventsVisibleTo: Access = ({ req }) => {
-  if (isPlatformAdmin(req.user)) return true
+  if (isPlatformAdmin(req.user, req.payload)) return true
   const full = organisationIdsFor(req.user, HISTORY_ROLES)
   const algorithmsOnly = organisationIdsFor(req.user, WRITER_ROLES).filter(
     (id) => !full.includes(id),

@@ -5,4 +5,4 @@ import { organisationIdsFor } from './organisationIdsFor'
 
 /** The admin panel is for people with a role somewhere, and for platform admins. */
 export const canUseAdmin = ({ req }: { req: PayloadRequest }): boolean =>
-  isPlatformAdmin(req.user) || organisationIdsFor(req.user).length > 0
+  isPlatformAdmin(req.user, req.payload) || organisationIdsFor(req.user).length > 0

@@ -1,19 +1,20 @@
+import type { Payload } from 'payload'
+
+import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
 import { asAccessUser } from './accessUser'
 
-let hostRule: ((user: unknown) => boolean) | undefined
-
 /**
- * Installs the host's own rule for who runs the whole register (the plugin's `isPlatformAdmin`
- * option). Access rules get only `req.user`, not the config, so the rule is kept here; the
- * plugin sets it each time its config is built, which means one register per process.
+ * True only for a logged-in user of the register's users collection (the `usersSlug` option)
+ * with the platform-admin flag, or whom the host's `isPlatformAdmin` option names. Both are read
+ * from `payload`'s config, so two configs in one process each keep their own rule.
  */
-export function setHostPlatformAdminRule(rule: ((user: unknown) => boolean) | undefined): void {
-  hostRule = rule
-}
-
-/** True only for a logged-in user with the platform-admin flag, or whom the host's rule names. */
-export function isPlatformAdmin(user: unknown): boolean {
+export function isPlatformAdmin(user: unknown, payload: Payload): boolean {
   const accessUser = asAccessUser(user)
   if (!accessUser) return false
-  return accessUser.isPlatformAdmin === true || hostRule?.(user) === true
+  const options = registerOptionsOf(payload)
+  if (accessUser.collection !== undefined && accessUser.collection !== options.usersSlug) {
+    return false
+  }
+  if (accessUser.isPlatformAdmin === true) return true
+  return options.enabled && options.isPlatformAdmin?.(user) === true
 }

@@ -23,7 +23,7 @@ export function memberOfDocumentOrganisation(
   roles?: readonly MembershipRole[],
 ): FieldAccess {
   return ({ req, doc, data }) => {
-    if (isPlatformAdmin(req.user)) return true
+    if (isPlatformAdmin(req.user, req.payload)) return true
     const allowed = organisationIdsFor(req.user, roles)
     if (allowed.length === 0) return false
     const source = (doc ?? data) as Record<string, unknown> | undefined

@@ -13,7 +13,7 @@ export function membersOfOwningOrganisation(
   roles?: readonly MembershipRole[],
 ): Access {
   return ({ req }) => {
-    if (isPlatformAdmin(req.user)) return true
+    if (isPlatformAdmin(req.user, req.payload)) return true
     const organisationIds = organisationIdsFor(req.user, roles)
     if (organisationIds.length === 0) return false
     return { [field]: { in: organisationIds } }

@@ -3,4 +3,4 @@ import type { Access } from 'payload'
 import { isPlatformAdmin } from './isPlatformAdmin'
 
 /** Only platform admins, who run the register for all organisations. */
-export const platformAdminOnly: Access = ({ req }) => isPlatformAdmin(req.user)
+export const platformAdminOnly: Access = ({ req }) => isPlatformAdmin(req.user, req.payload)

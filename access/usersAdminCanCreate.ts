@@ -8,4 +8,4 @@ import { organisationIdsFor } from './organisationIdsFor'
  * (The first account on an empty register comes through Payload's first-register flow.)
  */
 export const usersAdminCanCreate: Access = ({ req }) =>
-  isPlatformAdmin(req.user) || organisationIdsFor(req.user, ['beheerder']).length > 0
+  isPlatformAdmin(req.user, req.payload) || organisationIdsFor(req.user, ['beheerder']).length > 0

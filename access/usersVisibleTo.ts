@@ -8,7 +8,7 @@ import { organisationIdsFor } from './organisationIdsFor'
 export const usersVisibleTo: Access = ({ req }): boolean | Where => {
   const user = asAccessUser(req.user)
   if (!user) return false
-  if (isPlatformAdmin(user)) return true
+  if (isPlatformAdmin(user, req.payload)) return true
   const organisationIds = organisationIdsFor(user)
   if (organisationIds.length === 0) return { id: { equals: user.id } }
   return {

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { startEmbeddedPostgres } from '../src/database/embeddedPostgres'
+import { startEmbeddedPostgres } from '../host/database/embeddedPostgres'
 import { ensureDatabase } from '../src/database/openDatabase'
 
 /** A database used only by one benchmark run. */
@@ -63,7 +63,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
 export function migrateBenchDatabase(url: string, projectDir: string): void {
   execFileSync(
     process.execPath,
-    [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'src/cli/migrate.ts')],
+    [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'host/cli/migrate.ts')],
     {
       cwd: projectDir,
       env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'bench-secret', NODE_ENV: 'test' },

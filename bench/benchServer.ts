@@ -6,7 +6,7 @@
 import { getPayload } from 'payload'
 
 import configPromise from '../payload.config'
-import { createServer } from '../src/server/createServer'
+import { createServer } from '../host/server/createServer'
 
 async function main(): Promise<void> {
   const config = await configPromise

@@ -80,7 +80,7 @@ export const Organisations: CollectionConfig = {
       label: { nl: 'Organisatiecode (TOOI)', en: 'Organisation code (TOOI)' },
       hooks: { beforeValidate: [refuseCodeChange] },
       access: {
-        update: ({ req }) => isPlatformAdmin(req.user),
+        update: ({ req }) => isPlatformAdmin(req.user, req.payload),
       },
       admin: {
         description: {

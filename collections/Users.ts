@@ -104,8 +104,8 @@ export const Users: CollectionConfig = {
       label: { nl: 'Platformbeheerder', en: 'Platform admin' },
       hooks: { beforeValidate: [refusePlatformAdminChange] },
       access: {
-        create: ({ req }) => isPlatformAdmin(req.user),
-        update: ({ req }) => isPlatformAdmin(req.user),
+        create: ({ req }) => isPlatformAdmin(req.user, req.payload),
+        update: ({ req }) => isPlatformAdmin(req.user, req.payload),
       },
       admin: {
         position: 'sidebar',

@@ -15,7 +15,7 @@ import {
 } from './adminPage'
 import { apiToken, createReviewer, publicRecord } from './registerApi'
 
-/** Demo accounts from src/seed/demoData.ts; the password is the public demo password. */
+/** Demo accounts from host/seed/demoData.ts; the password is the public demo password. */
 const PASSWORD = 'demo-wachtwoord'
 const EDITOR = 'redacteur@noorderhaaks.example'
 const REVIEWER = 'goedkeurder@noorderhaaks.example'

@@ -34,7 +34,7 @@ const DROPPED_VARIABLES = [
 ]
 
 /**
- * Starts `src/cli/start.ts` (the production admin build, embedded PostgreSQL, demo data) on free
+ * Starts `host/cli/start.ts` (the production admin build, embedded PostgreSQL, demo data) on free
  * ports with a fresh DATA_DIR, and resolves once the register says it is running. Its output
  * goes to `logFile`.
  */
@@ -60,7 +60,7 @@ export async function startRegisterProcess(options: {
   const log = fs.createWriteStream(options.logFile)
   const child = spawn(
     process.execPath,
-    [path.join(options.projectDir, 'scripts/run.mjs'), 'src/cli/start.ts'],
+    [path.join(options.projectDir, 'scripts/run.mjs'), 'host/cli/start.ts'],
     {
       cwd: options.projectDir,
       env,

@@ -2,7 +2,7 @@
  * `npm run test:e2e`: the editor and reviewer journey in a real browser, against a production
  * build of the admin.
  *
- * Builds the admin when it is missing or stale, starts the register (`src/cli/start.ts`) on free
+ * Builds the admin when it is missing or stale, starts the register (`host/cli/start.ts`) on free
  * ports with a fresh DATA_DIR and its embedded database, drives Chromium through the journey
  * with Playwright, saves a screenshot per step in test-output/e2e/, stops the register and exits
  * non-zero when anything failed.
@@ -17,7 +17,7 @@ import path from 'node:path'
 
 import { chromium, type Browser } from 'playwright-core'
 
-import { ensureAdminBuild } from '../src/cli/adminBuild'
+import { ensureAdminBuild } from '../host/cli/adminBuild'
 import { runJourney } from './journey'
 import { freshDataDir, startRegisterProcess, type RegisterProcess } from './registerProcess'
 

@@ -4,6 +4,7 @@ import { asAccessUser } from '../access/accessUser'
 import { isPlatformAdmin } from '../access/isPlatformAdmin'
 import { organisationIdsFor } from '../access/organisationIdsFor'
 import { throwFieldErrors } from '../src/errors/throwFieldErrors'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 interface MembershipLike {
   organisation?: unknown
@@ -43,7 +44,7 @@ export const guardMembershipChanges: FieldHook = ({
   const incoming = keysOf(value)
   const duplicates = incoming.filter((key, index) => incoming.indexOf(key) !== index)
   if (duplicates.length > 0) {
-    throwFieldErrors(req, 'users', [
+    throwFieldErrors(req, usersSlugOf(req.payload), [
       {
         path: 'memberships',
         message: {
@@ -55,7 +56,7 @@ export const guardMembershipChanges: FieldHook = ({
   }
   if (overrideAccess || value === undefined) return value
   const actor = asAccessUser(req.user)
-  if (isPlatformAdmin(actor)) return value
+  if (isPlatformAdmin(actor, req.payload)) return value
 
   const before = operation === 'create' ? [] : keysOf(previousValue)
   const added = incoming.filter((key) => !before.includes(key))
@@ -63,7 +64,7 @@ export const guardMembershipChanges: FieldHook = ({
   if (added.length === 0 && removed.length === 0) return value
 
   if (actor && originalDoc && String(originalDoc.id) === String(actor.id)) {
-    throwFieldErrors(req, 'users', [
+    throwFieldErrors(req, usersSlugOf(req.payload), [
       {
         path: 'memberships',
         message: {
@@ -78,7 +79,7 @@ export const guardMembershipChanges: FieldHook = ({
     (key) => !administered.includes(Number(key.split(':')[0])),
   )
   if (outside.length > 0) {
-    throwFieldErrors(req, 'users', [
+    throwFieldErrors(req, usersSlugOf(req.payload), [
       {
         path: 'memberships',
         message: {
@@ -89,7 +90,7 @@ export const guardMembershipChanges: FieldHook = ({
     ])
   }
   if (operation === 'create' && incoming.length === 0) {
-    throwFieldErrors(req, 'users', [
+    throwFieldErrors(req, usersSlugOf(req.payload), [
       {
         path: 'memberships',
         message: {

@@ -5,6 +5,7 @@ import { auditTarget, membershipOrganisationIds } from '../src/audit/auditTarget
 import { diffDocuments } from '../src/audit/diffDocuments'
 import { presentForAudit } from '../src/audit/presentForAudit'
 import { writeAuditEvent } from '../src/audit/writeAuditEvent'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 /**
  * Records a deletion with the full last content, so the history can show what was removed, in
@@ -14,9 +15,9 @@ import { writeAuditEvent } from '../src/audit/writeAuditEvent'
 export const recordAuditDeletion: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
   if (req.context?.[SKIP_GENERIC_AUDIT]) return doc
   const removed = doc as Record<string, unknown>
-  const target = auditTarget(collection.slug, removed)
+  const target = auditTarget(collection.slug, removed, usersSlugOf(req.payload))
   let scopes: Array<number | null> = [target.organisationId]
-  if (collection.slug === 'users') {
+  if (collection.slug === usersSlugOf(req.payload)) {
     const organisations = membershipOrganisationIds(removed.memberships)
     scopes = organisations.length > 0 ? organisations : [null]
   }

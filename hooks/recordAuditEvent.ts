@@ -6,6 +6,7 @@ import { auditTarget, membershipOrganisationIds } from '../src/audit/auditTarget
 import { diffDocuments } from '../src/audit/diffDocuments'
 import { presentForAudit } from '../src/audit/presentForAudit'
 import { writeAuditEvent } from '../src/audit/writeAuditEvent'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 /** Fields of a user whose change alters what that person may do. */
 const PRIVILEGE_FIELDS = ['memberships', 'isPlatformAdmin']
@@ -40,7 +41,7 @@ export const recordAuditEvent: CollectionAfterChangeHook = async ({
   if (req.context?.[SKIP_GENERIC_AUDIT]) return doc
   const slug = collection.slug
   const saved = doc as Record<string, unknown>
-  const target = auditTarget(slug, saved)
+  const target = auditTarget(slug, saved, usersSlugOf(req.payload))
   const before =
     operation === 'create' ? {} : comparableBefore(previousDoc as Record<string, unknown>, saved)
   const changes = diffDocuments(before, saved, {
@@ -56,7 +57,7 @@ export const recordAuditEvent: CollectionAfterChangeHook = async ({
       : `${target.label} gewijzigd (${changes.map((c) => c.field).join(', ')})`
   let scopes: Array<number | null> = [target.organisationId]
 
-  if (slug === 'users') {
+  if (slug === usersSlugOf(req.payload)) {
     const organisations = new Set([
       ...membershipOrganisationIds(operation === 'create' ? [] : previousDoc?.memberships),
       ...membershipOrganisationIds(saved.memberships),

@@ -3,6 +3,7 @@ import type { AfterErrorHook } from 'payload'
 import { membershipOrganisationIds } from '../src/audit/auditTarget'
 import { loginAttemptEmail } from '../src/audit/loginAttemptEmail'
 import { writeAuditEvent, type AuditActor } from '../src/audit/writeAuditEvent'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 /** Errors only Payload's login operation throws: wrong or unknown credentials, locked account. */
 const LOGIN_ERRORS = new Set(['AuthenticationError', 'LockedAuth'])
@@ -30,7 +31,7 @@ export const recordLoginFailure: AfterErrorHook = async ({ error, req }) => {
     let actor: (AuditActor & { id: number }) | null = null
     if (email) {
       const found = await req.payload.find({
-        collection: 'users',
+        collection: usersSlugOf(req.payload),
         where: { email: { equals: email } },
         limit: 1,
         depth: 0,
@@ -49,7 +50,7 @@ export const recordLoginFailure: AfterErrorHook = async ({ error, req }) => {
             ? `Inlogpoging op geblokkeerd account ${email ?? '(onbekend)'}`
             : `Mislukte inlogpoging voor ${email ?? '(onbekend)'}`,
         organisationId,
-        targetCollection: 'users',
+        targetCollection: usersSlugOf(req.payload),
         targetId: actor?.id ?? null,
         targetLabel: email,
         details: { reason },

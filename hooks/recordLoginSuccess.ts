@@ -2,6 +2,7 @@ import type { CollectionAfterLoginHook } from 'payload'
 
 import { membershipOrganisationIds } from '../src/audit/auditTarget'
 import { writeAuditEvent, type AuditActor } from '../src/audit/writeAuditEvent'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 /**
  * Successful logins are part of the history auditors ask for. Written in the login's own
@@ -18,7 +19,7 @@ export const recordLoginSuccess: CollectionAfterLoginHook = async ({ req, user }
       eventType: 'login_success',
       summary: `${label} ingelogd`,
       organisationId,
-      targetCollection: 'users',
+      targetCollection: usersSlugOf(req.payload),
       targetId: person.id,
       targetLabel: label,
       actor: person,

@@ -16,7 +16,8 @@ export const refuseCodeChange: FieldHook = ({
 }) => {
   if (overrideAccess || operation !== 'update' || value === undefined) return value
   const normalise = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v || null)
-  if (normalise(value) === normalise(previousValue) || isPlatformAdmin(req.user)) return value
+  if (normalise(value) === normalise(previousValue) || isPlatformAdmin(req.user, req.payload))
+    return value
   throwFieldErrors(req, 'organisations', [
     {
       path: 'code',

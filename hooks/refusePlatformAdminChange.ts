@@ -2,6 +2,7 @@ import type { FieldHook } from 'payload'
 
 import { isPlatformAdmin } from '../access/isPlatformAdmin'
 import { throwFieldErrors } from '../src/errors/throwFieldErrors'
+import { usersSlugOf } from '../src/plugin/registerOptionsOf'
 
 /**
  * Field access alone would silently drop the flag; a person trying to make someone (or
@@ -16,8 +17,8 @@ export const refusePlatformAdminChange: FieldHook = ({
 }) => {
   if (overrideAccess || value === undefined || value === null) return value
   const before = operation === 'create' ? false : previousValue === true
-  if (Boolean(value) === before || isPlatformAdmin(req.user)) return value
-  throwFieldErrors(req, 'users', [
+  if (Boolean(value) === before || isPlatformAdmin(req.user, req.payload)) return value
+  throwFieldErrors(req, usersSlugOf(req.payload), [
     {
       path: 'isPlatformAdmin',
       message: {

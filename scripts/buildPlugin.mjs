@@ -45,13 +45,14 @@ const graph = await build({
   jsx: 'automatic',
   outdir: outDir,
   logLevel: 'error',
+  // Stylesheets are shipped as they are (step 2b); here only the module graph matters.
+  loader: { '.scss': 'empty', '.css': 'empty' },
 })
-const sources = Object.keys(graph.metafile.inputs).filter(
-  (file) => !file.startsWith('node_modules'),
-)
-const hostOnly = sources.filter((file) =>
-  /^(src\/(server|boot|cli|seed|app)\/|src\/database\/embeddedPostgres|payload\.config)/.test(file),
-)
+const inputs = Object.keys(graph.metafile.inputs).filter((file) => !file.startsWith('node_modules'))
+const isStylesheet = (file) => /\.s?css$/.test(file)
+const sources = inputs.filter((file) => !isStylesheet(file))
+const stylesheets = inputs.filter(isStylesheet)
+const hostOnly = sources.filter((file) => /^(host\/|src\/app\/|payload\.config)/.test(file))
 if (hostOnly.length > 0) {
   throw new Error(`The plugin must not import host-application files: ${hostOnly.join(', ')}`)
 }
@@ -65,7 +66,7 @@ function outputSpecifier(importer, specifier) {
   for (const ext of ['.ts', '.tsx']) {
     if (fs.existsSync(path.join(base, `index${ext}`))) return `${specifier}/index.js`
   }
-  if (/\.(m?js|json)$/.test(specifier)) return specifier
+  if (/\.(m?js|json|s?css)$/.test(specifier)) return specifier
   throw new Error(`Cannot resolve ${specifier} from ${importer}`)
 }
 
@@ -95,6 +96,13 @@ await build({
   ],
 })
 
+// 2b. Stylesheets the admin components import, copied as they are: the host's Next.js compiles
+// them (Payload's own packages and plugins ship .scss the same way; @payloadcms/next brings sass).
+for (const file of stylesheets) {
+  fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true })
+  fs.copyFileSync(path.join(root, file), path.join(outDir, file))
+}
+
 // 3. Declarations.
 const tsconfig = path.join(root, 'tsconfig.build.json')
 execFileSync(
@@ -123,5 +131,5 @@ const count = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
     .length
 console.log(
-  `Plugin built into dist/: ${sources.length} modules, ${count(outDir)} files in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  `Plugin built into dist/: ${sources.length} modules, ${stylesheets.length} stylesheets, ${count(outDir)} files in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
 )

@@ -2,7 +2,7 @@
 /**
  * Runs one of the project's TypeScript entry points (a CLI, a test worker, the benchmark):
  *
- *   node scripts/run.mjs src/cli/start.ts [arguments...]
+ *   node scripts/run.mjs host/cli/start.ts [arguments...]
  *
  * The entry is bundled with esbuild (our own code only; packages stay external) into .build/
  * and imported as plain JavaScript. We do not run TypeScript through a loader hook at run
@@ -11,11 +11,13 @@
  * silently or hangs.
  * Bundling takes well under a second, so every run builds fresh and can never be stale.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { build } from 'esbuild'
+
+import { preloadLexical } from './preloadLexical.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const [entryArg, ...rest] = process.argv.slice(2)
@@ -44,6 +46,8 @@ const result = await build({
   write: false,
   logLevel: 'error',
   tsconfig: path.join(root, 'tsconfig.json'),
+  // Admin components import the register's stylesheet; only Next.js needs it.
+  loader: { '.scss': 'empty', '.css': 'empty' },
   // Bundled modules all share the output file's import.meta.url; code that needs the project's
   // folder reads REGISTER_PROJECT_DIR (see src/projectRoot.ts), set here before anything runs.
   banner: {
@@ -56,57 +60,7 @@ const temporary = `${outFile}.${process.pid}.tmp`
 writeFileSync(temporary, result.outputFiles[0].contents)
 renameSync(temporary, outFile)
 
-await preloadLexical()
+await preloadLexical(root, (name) => import(name))
 
 process.argv = [process.argv[0], entry, ...rest]
 await import(pathToFileURL(outFile).href)
-
-/**
- * Lexical's Node builds (`*.node.mjs`, chosen by the "node" export condition) pick their dev or
- * prod file with a top-level `await import()`. When several of them are first loaded at once
- * through one import graph (Payload's rich-text editor loads a dozen), Node 20 now and then
- * never finishes evaluating them and the process exits with "unsettled top-level await".
- * Loading them one by one, dependencies first, before anything else avoids that race.
- *
- * Still needed (measured 3 December 2026, Node 20.20.2, 2 cores under load): `npm run migrate`
- * and `npm run audit:export` run side by side 20 times each. With this preload: 40 of 40
- * finished. Without it: 7 of 40 finished, 33 exited with code 13 (unsettled top-level await)
- * and no output.
- */
-async function preloadLexical() {
-  const packages = new Map()
-  const add = (name) => {
-    if (packages.has(name)) return
-    let manifest
-    try {
-      manifest = JSON.parse(
-        readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'),
-      )
-    } catch {
-      return
-    }
-    const dependencies = Object.keys(manifest.dependencies ?? {}).filter(
-      (dependency) => dependency === 'lexical' || dependency.startsWith('@lexical/'),
-    )
-    packages.set(name, dependencies)
-    dependencies.forEach(add)
-  }
-  add('lexical')
-  for (const entry of readdirSync(path.join(root, 'node_modules', '@lexical'), {
-    withFileTypes: true,
-  })) {
-    if (entry.isDirectory()) add(`@lexical/${entry.name}`)
-  }
-  const loaded = new Set()
-  const load = async (name) => {
-    if (loaded.has(name)) return
-    loaded.add(name)
-    for (const dependency of packages.get(name) ?? []) await load(dependency)
-    try {
-      await import(name)
-    } catch {
-      // Packages that only exist for the browser (or need peers we do not use) are skipped.
-    }
-  }
-  for (const name of packages.keys()) await load(name)
-}

@@ -133,10 +133,10 @@ const algorithms: CollectionConfig = {
               index: true,
               label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
               hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
-              filterOptions: ({ user }) => {
+              filterOptions: ({ user, req }) => {
                 // No user: trusted server code (jobs, import); API requests without a user are
                 // already refused by the collection's create and update access.
-                if (!user || isPlatformAdmin(user)) return true
+                if (!user || isPlatformAdmin(user, req.payload)) return true
                 return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
               },
               admin: {

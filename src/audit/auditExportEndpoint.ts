@@ -82,7 +82,7 @@ export const auditExportEndpoint: Endpoint = {
         organisationId = found.docs[0].id
       }
     }
-    const platformAdmin = isPlatformAdmin(req.user)
+    const platformAdmin = isPlatformAdmin(req.user, req.payload)
     if (!platformAdmin) {
       if (organisationId === null) {
         return problem(req, 400, {

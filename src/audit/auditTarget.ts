@@ -2,6 +2,7 @@
 export function auditTarget(
   collection: string,
   doc: Record<string, unknown>,
+  usersSlug: string,
 ): { organisationId: number | null; label: string } {
   const idOf = (value: unknown): number | null => {
     if (typeof value === 'number') return value
@@ -9,13 +10,14 @@ export function auditTarget(
       return Number((value as { id: unknown }).id)
     return null
   }
+  if (collection === usersSlug) {
+    return { organisationId: null, label: String(doc.name ?? doc.email ?? doc.id) }
+  }
   switch (collection) {
     case 'organisations':
       return { organisationId: idOf(doc.id), label: String(doc.name ?? doc.id) }
     case 'algorithms':
       return { organisationId: idOf(doc.organization), label: String(doc.name ?? doc.id) }
-    case 'users':
-      return { organisationId: null, label: String(doc.name ?? doc.email ?? doc.id) }
     default:
       return { organisationId: idOf(doc.organisation ?? doc.organization), label: String(doc.id) }
   }

@@ -54,7 +54,7 @@ export async function writeAuditEvent(req: PayloadRequest, input: AuditEventInpu
       occurredAt: now().toISOString(),
       actorId: actorRecord ? Number(actorRecord.id) : null,
       actorName: actorRecord ? (actorRecord.name ?? actorRecord.email ?? null) : null,
-      actorRole: actorRoleLabel(actorForRole, input.organisationId ?? null),
+      actorRole: actorRoleLabel(actorForRole, input.organisationId ?? null, req.payload),
       organisationId: input.organisationId ?? null,
       targetCollection: input.targetCollection ?? null,
       targetId:

@@ -1,7 +1,7 @@
 import pg from 'pg'
 
-import type { RuntimeSettings } from '../boot/runtimeSettings'
-import { runningEmbeddedPostgres } from './embeddedPostgres'
+import type { RuntimeSettings } from '../../host/boot/runtimeSettings'
+import { runningEmbeddedPostgres } from '../../host/database/embeddedPostgres'
 import { ensureDatabase, openDatabase } from './openDatabase'
 import { BackupError, describeConnection, withDatabase } from './postgresClientTools'
 

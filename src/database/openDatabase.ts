@@ -1,7 +1,7 @@
 import path from 'node:path'
 import pg from 'pg'
 
-import { DatabaseStartError, startEmbeddedPostgres } from './embeddedPostgres'
+import { DatabaseStartError, startEmbeddedPostgres } from '../../host/database/embeddedPostgres'
 
 export interface DatabaseHandle {
   /** Connection string Payload and the public API use. */

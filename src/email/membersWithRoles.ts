@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { MembershipRole } from '../../access/roles'
+import { usersSlugOf } from '../plugin/registerOptionsOf'
 
 export interface Recipient {
   id: number
@@ -15,7 +16,7 @@ export async function membersWithRoles(
   roles: readonly MembershipRole[],
 ): Promise<Recipient[]> {
   const result = await req.payload.find({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     where: { 'memberships.organisation': { equals: organisationId } },
     depth: 0,
     limit: 500,

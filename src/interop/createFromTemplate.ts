@@ -69,7 +69,7 @@ async function targetOrganisation(
 ): Promise<Organisation> {
   const user = req.user
   const writable = organisationIdsFor(user, WRITER_ROLES)
-  const admin = isPlatformAdmin(user)
+  const admin = isPlatformAdmin(user, req.payload)
   if (wanted === undefined || wanted === '') {
     if (writable.length === 1) {
       return req.payload.findByID({

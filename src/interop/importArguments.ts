@@ -3,7 +3,7 @@
  * can be tested (with node:util parseArgs, through parseCommandLine).
  */
 
-import { CommandLineError, parseCommandLine } from '../cli/parseCommandLine'
+import { CommandLineError, parseCommandLine } from '../../host/cli/parseCommandLine'
 import type { BilingualText } from './bilingualText'
 
 /** What the command line asks for. */

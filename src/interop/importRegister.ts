@@ -57,6 +57,7 @@ import { toAlgorithmData } from './algorithmImportData'
 import type { BilingualText } from './bilingualText'
 import { inferOrganisationType, organisationNameKey } from './inferOrganisationType'
 import type { ImportRow, ImportSource, ImportWarning } from './readImportFile'
+import { usersSlugOf } from '../plugin/registerOptionsOf'
 
 /** What happened to one row. */
 export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'rejected'
@@ -225,7 +226,7 @@ function displayName(user: User): string {
 async function findImporter(payload: Payload, email: string | undefined): Promise<User> {
   if (email) {
     const found = await payload.find({
-      collection: 'users',
+      collection: usersSlugOf(payload),
       where: { email: { equals: email.trim().toLowerCase() } },
       limit: 1,
       depth: 0,
@@ -247,7 +248,7 @@ async function findImporter(payload: Payload, email: string | undefined): Promis
     return user
   }
   const admins = await payload.find({
-    collection: 'users',
+    collection: usersSlugOf(payload),
     where: { isPlatformAdmin: { equals: true } },
     sort: 'id',
     limit: 1,
@@ -637,7 +638,7 @@ export async function importRegister(
   const importer = await findImporter(payload, options.userEmail)
   const { caches, index } = await loadCaches(payload)
   const i18n = await getLocalI18n({ config: payload.config, language: options.language ?? 'nl' })
-  const user = { ...importer, collection: 'users' } as never
+  const user = { ...importer, collection: usersSlugOf(payload) } as never
   const newRequest = () => createLocalReq({ user, req: { i18n } as never }, payload)
 
   const counts: OutcomeCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }

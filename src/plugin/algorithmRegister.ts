@@ -7,7 +7,7 @@ import { Revisions } from '../../collections/Revisions'
 import { Users } from '../../collections/Users'
 import { makeFirstUserPlatformAdmin } from '../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../hooks/recordLoginFailure'
-import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
+import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
 import { ADMIN_COMPONENTS } from './adminComponents'
@@ -15,7 +15,6 @@ import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAc
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 import { withoutBehaviour } from './withoutBehaviour'
 
-const USERS_SLUG = 'users'
 const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents]
 
 /** The register's user fields without `required`: a host's existing users have no values yet. */
@@ -54,11 +53,16 @@ function extendHostUsers(host: CollectionConfig, enabled: boolean): CollectionCo
 }
 
 /** The register's own users collection, for a config that has none (a stand-alone register). */
-function ownUsers(enabled: boolean, firstUserIsPlatformAdmin: boolean): CollectionConfig {
-  if (!enabled) return withoutBehaviour(Users)
-  if (!firstUserIsPlatformAdmin) return Users
+function ownUsers(
+  slug: string,
+  enabled: boolean,
+  firstUserIsPlatformAdmin: boolean,
+): CollectionConfig {
+  const users = slug === Users.slug ? Users : { ...Users, slug }
+  if (!enabled) return withoutBehaviour(users)
+  if (!firstUserIsPlatformAdmin) return users
   return {
-    ...Users,
+    ...users,
     hooks: {
       ...Users.hooks,
       beforeChange: [...(Users.hooks?.beforeChange ?? []), makeFirstUserPlatformAdmin],
@@ -81,7 +85,12 @@ function ownUsers(enabled: boolean, firstUserIsPlatformAdmin: boolean): Collecti
 export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
   const resolved = resolveRegisterOptions(options)
   return (incoming: Config): Config => {
-    setHostPlatformAdminRule(resolved.enabled ? resolved.isPlatformAdmin : undefined)
+    const usersSlug = resolved.usersSlug
+    if (OWN_COLLECTIONS.some((c) => c.slug === usersSlug)) {
+      throw new Error(
+        `algorithmRegister: 'usersSlug' cannot be '${usersSlug}', the register needs that collection for itself.`,
+      )
+    }
     const hostCollections = incoming.collections ?? []
     const clash = hostCollections.find((c) => OWN_COLLECTIONS.some((r) => r.slug === c.slug))
     if (clash) {
@@ -89,10 +98,10 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         `algorithmRegister: the config already has a collection '${clash.slug}', which the register needs for itself.`,
       )
     }
-    const hostUsers = hostCollections.find((c) => c.slug === USERS_SLUG)
+    const hostUsers = hostCollections.find((c) => c.slug === usersSlug)
     const users = hostUsers
       ? extendHostUsers(hostUsers, resolved.enabled)
-      : ownUsers(resolved.enabled, resolved.firstUserIsPlatformAdmin)
+      : ownUsers(usersSlug, resolved.enabled, resolved.firstUserIsPlatformAdmin)
     const own = OWN_COLLECTIONS.map((c) => (resolved.enabled ? c : withoutBehaviour(c)))
     const collections = hostUsers
       ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
@@ -116,7 +125,7 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
       collections,
       admin: {
         ...incoming.admin,
-        user: incoming.admin?.user ?? (hostUsers ? undefined : USERS_SLUG),
+        user: incoming.admin?.user ?? (hostUsers ? undefined : usersSlug),
         components: {
           ...incoming.admin?.components,
           // "Mijn taken" and the progress overview, above the host's own dashboard additions.
@@ -150,8 +159,8 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         if (jobStats) {
           jobStats.access = {
             ...jobStats.access,
-            read: ({ req }) => isPlatformAdmin(req.user),
-            update: ({ req }) => isPlatformAdmin(req.user),
+            read: ({ req }) => isPlatformAdmin(req.user, req.payload),
+            update: ({ req }) => isPlatformAdmin(req.user, req.payload),
             readVersions: () => false,
           }
         }

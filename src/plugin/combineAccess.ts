@@ -67,7 +67,7 @@ export function combineJobAccess(host: JobAccess | undefined): JobAccess {
   const rule =
     (hostRule: ((args: { req: PayloadRequest }) => boolean | Promise<boolean>) | undefined) =>
     async ({ req }: { req: PayloadRequest }): Promise<boolean> =>
-      isPlatformAdmin(req.user) || (hostRule ? await hostRule({ req }) : false)
+      isPlatformAdmin(req.user, req.payload) || (hostRule ? await hostRule({ req }) : false)
   return { ...host, run: rule(host?.run), queue: rule(host?.queue), cancel: rule(host?.cancel) }
 }
 

@@ -47,6 +47,13 @@ export interface AlgorithmRegisterOptions {
    * @default undefined (only the flag counts)
    */
   isPlatformAdmin?: (user: unknown) => boolean
+  /**
+   * Slug of the host's users collection, the one the register adds its memberships and
+   * platform-admin flag to. When the config has no collection with this slug, the register
+   * adds its own users collection under it.
+   * @default 'users'
+   */
+  usersSlug?: string
 }
 
 /** The options after defaults are filled in (`isPlatformAdmin` stays optional). */
@@ -60,6 +67,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedRegisterOptions> = {
   serverUrl: 'http://localhost:3000',
   sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
   firstUserIsPlatformAdmin: false,
+  usersSlug: 'users',
 }
 
 const KNOWN_KEYS = [...Object.keys(DEFAULT_OPTIONS), 'isPlatformAdmin']
@@ -163,6 +171,15 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
       )
     }
     resolved.firstUserIsPlatformAdmin = options.firstUserIsPlatformAdmin
+  }
+  if (options.usersSlug !== undefined) {
+    const slug = options.usersSlug
+    if (typeof slug !== 'string' || !/^[a-z][a-z0-9_-]*$/.test(slug)) {
+      fail(
+        `'usersSlug' must be a collection slug (lower-case letters, digits, '-' or '_'), got ${shown(slug)}.`,
+      )
+    }
+    resolved.usersSlug = slug
   }
   if (options.isPlatformAdmin !== undefined) {
     if (typeof options.isPlatformAdmin !== 'function') {

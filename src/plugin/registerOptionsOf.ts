@@ -9,3 +9,12 @@ export function registerOptionsOf(source: Payload | SanitizedConfig): ResolvedRe
     ?.algorithmRegister
   return stored ?? DEFAULT_OPTIONS
 }
+
+/**
+ * The slug of the users collection the register works with (the `usersSlug` option). Typed as
+ * the generated `'users'` slug: whatever the host calls it, the register's fields on it are the
+ * same, so the Local API's types for `'users'` describe what the register reads and writes.
+ */
+export function usersSlugOf(source: Payload | SanitizedConfig): 'users' {
+  return registerOptionsOf(source).usersSlug as 'users'
+}

@@ -48,7 +48,7 @@ export const progressEndpoint: Endpoint = {
         en: `Unknown format '${format}'. Choose format=json or format=csv.`,
       })
     }
-    const admin = isPlatformAdmin(req.user)
+    const admin = isPlatformAdmin(req.user, req.payload)
     const own = organisationIdsFor(req.user)
     if (!admin && own.length === 0) {
       return error(req, 403, {

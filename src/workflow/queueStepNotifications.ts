@@ -4,13 +4,13 @@ import type { Algorithm, Organisation } from '../../payload-types'
 import { membersWithRoles } from '../email/membersWithRoles'
 import { approved, changesRequested, submittedForReview } from '../email/notificationTemplates'
 import { queueNotification } from '../email/queueNotification'
-import { registerOptionsOf } from '../plugin/registerOptionsOf'
+import { registerOptionsOf, usersSlugOf } from '../plugin/registerOptionsOf'
 import type { TransitionSuccess } from './stateMachine'
 import type { StepText, WorkflowFields } from './workflowFieldsAfter'
 
 async function platformAdmins(req: PayloadRequest): Promise<Array<{ id: number; email: string }>> {
   const found = await req.payload.find({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     where: { isPlatformAdmin: { equals: true } },
     depth: 0,
     pagination: false,
@@ -72,7 +72,7 @@ export async function queueStepNotifications(
   const submittedById = step.before.submittedById
   if (!submittedById || submittedById === actor.id) return
   const submitter = await req.payload.findByID({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     id: submittedById,
     depth: 0,
     overrideAccess: true,

@@ -76,8 +76,8 @@ export async function restoreRevision(
         ? algorithm.organization.id
         : algorithm.organization
     const roles = rolesIn(user, organisationId)
-    if (!isPlatformAdmin(user) && roles.length === 0) throw notFound
-    if (!isPlatformAdmin(user) && !roles.some((role) => WRITER_ROLES.includes(role))) {
+    if (!isPlatformAdmin(user, req.payload) && roles.length === 0) throw notFound
+    if (!isPlatformAdmin(user, req.payload) && !roles.some((role) => WRITER_ROLES.includes(role))) {
       throw new TransitionError(403, 'forbidden', {
         nl: 'Alleen redacteuren, goedkeurders en beheerders van deze organisatie kunnen een oude versie terugzetten.',
         en: 'Only editors, reviewers and admins of this organisation can restore a revision.',

@@ -99,7 +99,7 @@ export async function loadWorkflowContext(
       actor: {
         id: user ? Number(user.id) : -1,
         roles: rolesIn(user, organisationId),
-        isPlatformAdmin: isPlatformAdmin(user),
+        isPlatformAdmin: isPlatformAdmin(user, req.payload),
       },
       organisation: {
         fourEyes: organisation.settings?.fourEyes !== false,
@@ -202,7 +202,9 @@ export async function performTransition(
       req,
     })
     const organisationId = idOf(algorithm.organization) as number
-    if (!isPlatformAdmin(user) && rolesIn(user, organisationId).length === 0) throw notFound()
+    if (!isPlatformAdmin(user, req.payload) && rolesIn(user, organisationId).length === 0)
+      throw notFound()
+
     const { organisation, context } = await loadWorkflowContext(req, algorithm)
 
     // Decide.

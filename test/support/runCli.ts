@@ -14,7 +14,7 @@ export interface CliResult {
 const TEST_VARIABLES = ['DATABASE_URL', 'DATA_DIR', 'NODE_OPTIONS', 'PAYLOAD_SECRET', 'NODE_ENV']
 
 /**
- * Runs `src/cli/<name>.ts` as `npm run <name>` does (through scripts/run.mjs), with only the
+ * Runs `host/cli/<name>.ts` as `npm run <name>` does (through scripts/run.mjs), with only the
  * variables given on top of a clean environment.
  */
 export function runCli(
@@ -35,7 +35,7 @@ export function runCli(
       process.execPath,
       [
         path.join(projectDir, 'scripts/run.mjs'),
-        path.join(projectDir, `src/cli/${name}.ts`),
+        path.join(projectDir, `host/cli/${name}.ts`),
         ...args,
       ],
       { cwd: projectDir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },

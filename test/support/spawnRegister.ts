@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The project root, where `src/cli/start.ts` lives. */
+/** The project root, where `host/cli/start.ts` lives. */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** Variables the Jest run sets for in-process tests; a fresh machine has none of them. */
@@ -28,7 +28,7 @@ export interface ExitResult {
   signal: NodeJS.Signals | null
 }
 
-/** A `node scripts/run.mjs src/cli/start.ts` child process and what it printed. */
+/** A `node scripts/run.mjs host/cli/start.ts` child process and what it printed. */
 export interface RegisterProcess {
   child: ChildProcess
   pid: number

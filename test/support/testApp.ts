@@ -2,7 +2,7 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import configPromise from '../../payload.config'
 import { closePayloadPool } from '../../src/database/closePayloadPool'
-import { createServer, type RunningServer } from '../../src/server/createServer'
+import { createServer, type RunningServer } from '../../host/server/createServer'
 
 export interface TestApp {
   payload: Payload

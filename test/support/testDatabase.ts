@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embeddedPostgres'
+import { startEmbeddedPostgres, type RunningPostgres } from '../../host/database/embeddedPostgres'
 import { ensureDatabase } from '../../src/database/openDatabase'
 
 export interface TestDatabase {
@@ -103,7 +103,7 @@ export async function createTestDatabase(externalUrl: string | undefined): Promi
 export function migrateDatabase(url: string, projectDir: string): void {
   const result = spawnSync(
     process.execPath,
-    [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'src/cli/migrate.ts')],
+    [path.join(projectDir, 'scripts/run.mjs'), path.join(projectDir, 'host/cli/migrate.ts')],
     {
       cwd: projectDir,
       env: { ...process.env, DATABASE_URL: url, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },

@@ -4,6 +4,7 @@ import type React from 'react'
 
 import { adminLanguageOf, pickText } from '../i18n/pickText'
 import { RevisionCompare } from './RevisionCompare'
+import '../styles/registerAdmin.scss'
 
 /**
  * The "Versies vergelijken" tab of an algorithm (/admin/collections/algorithms/:id/vergelijken):

@@ -11,6 +11,7 @@ import {
 } from '../i18n/pickText'
 import { collectTasks, type Task } from './collectTasks'
 import { ProgressOverview } from './ProgressOverview'
+import '../styles/registerAdmin.scss'
 
 const EXCERPT = 160
 

@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { organisationIdsFor } from '../../../access/organisationIdsFor'
 import { WRITER_ROLES } from '../../../access/roles'
+import { usersSlugOf } from '../../plugin/registerOptionsOf'
 
 /** One thing waiting for the signed-in person. */
 export interface Task {
@@ -69,7 +70,7 @@ async function organisationsWithoutReviewer(payload: Payload): Promise<number[]>
     select: { name: true },
   })
   const reviewers = await payload.find({
-    collection: 'users',
+    collection: usersSlugOf(payload),
     where: { 'memberships.role': { equals: 'goedkeurder' } },
     depth: 0,
     limit: 10000,
@@ -113,7 +114,7 @@ export async function collectTasks(
       depth: 0,
       limit: LIMIT,
       overrideAccess: false,
-      user: { ...user, collection: 'users' } as never,
+      user: { ...user, collection: usersSlugOf(payload) } as never,
       select: {
         name: true,
         organization: true,

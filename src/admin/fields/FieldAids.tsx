@@ -10,6 +10,7 @@ import {
 } from '../../plainLanguage/analysePlainLanguage'
 import { useAdminText } from '../i18n/useAdminText'
 import { analysableText, measureLength, type LengthRule } from './measureText'
+import '../styles/registerAdmin.scss'
 
 /** Props set in the collection config (clientProps) plus the field path Payload passes. */
 export interface FieldAidsProps {

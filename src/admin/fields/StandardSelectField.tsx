@@ -2,6 +2,7 @@
 import { FieldDescription, FieldError, FieldLabel, SelectInput, useField } from '@payloadcms/ui'
 import type { OptionObject, StaticDescription, StaticLabel, TextFieldClientProps } from 'payload'
 import type React from 'react'
+import '../styles/registerAdmin.scss'
 
 type Props = TextFieldClientProps & {
   options: OptionObject[]

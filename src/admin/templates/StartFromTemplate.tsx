@@ -10,6 +10,7 @@ import { useAdminText } from '../i18n/useAdminText'
 import { keepFlashMessage } from '../workflow/flashMessage'
 import { errorMessageOf } from '../workflow/workflowTypes'
 import { publishedDescriptionsOf, type PublishedDescription } from './publishedDescriptions'
+import '../styles/registerAdmin.scss'
 
 const DRAWER_SLUG = 'algoritmeregister-template'
 const SEARCH_DELAY_MS = 300

@@ -1,5 +1,6 @@
 'use client'
 import type React from 'react'
+import '../styles/registerAdmin.scss'
 
 /**
  * Stands in for the read-only workflow fields in the sidebar: the workflow panel at the top of the

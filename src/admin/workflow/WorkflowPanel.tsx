@@ -23,6 +23,7 @@ import { keepFlashMessage, takeFlashMessage } from './flashMessage'
 import { HistoryTimeline } from './HistoryTimeline'
 import { visibleActions, type PanelAction } from './visibleActions'
 import { errorMessageOf, type WorkflowView } from './workflowTypes'
+import '../styles/registerAdmin.scss'
 
 /** What the person looking at the description can do next, per state and perspective. */
 const GUIDANCE: Record<WorkflowState, { writer: Bilingual; reviewer?: Bilingual }> = {

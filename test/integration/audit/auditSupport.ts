@@ -91,7 +91,7 @@ export interface CliResult {
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
 /**
- * Runs one of the register's CLIs as an operator would (`node scripts/run.mjs src/cli/...`),
+ * Runs one of the register's CLIs as an operator would (`node scripts/run.mjs host/cli/...`),
  * against the database in `env`, and returns its exit code and output. Each run gets a minute.
  */
 export function runCli(

@@ -56,7 +56,7 @@ async function download(query: string, token?: string, requestId?: string): Prom
 }
 
 function runExportCli(args: string[]): Promise<CliResult> {
-  return runCli('src/cli/auditExport.ts', args)
+  return runCli('host/cli/auditExport.ts', args)
 }
 
 beforeAll(async () => {

@@ -20,7 +20,7 @@ let app: TestApp
 
 /** Runs `npm run audit:verify` the way an operator would, against `databaseUrl`. */
 function runVerifyCli(databaseUrl: string, args: string[] = []): Promise<CliResult> {
-  return runCli('src/cli/auditVerify.ts', args, { DATABASE_URL: databaseUrl })
+  return runCli('host/cli/auditVerify.ts', args, { DATABASE_URL: databaseUrl })
 }
 
 beforeAll(async () => {
@@ -82,7 +82,7 @@ describe('a tampered copy of the chain', () => {
     const url = new URL(adminUrl)
     url.pathname = `/${name}`
     copyUrl = url.toString()
-    const migrated = await runCli('src/cli/migrate.ts', [], {
+    const migrated = await runCli('host/cli/migrate.ts', [], {
       DATABASE_URL: copyUrl,
       PAYLOAD_SECRET: 'test-secret',
     })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { createServer, type RunningServer } from '../../../src/server/createServer'
+import { createServer, type RunningServer } from '../../../host/server/createServer'
 import { completeDescription } from '../../support/algorithmFixtures'
 import { createOrganisation, graphql } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'

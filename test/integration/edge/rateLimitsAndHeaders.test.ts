@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { createServer, type RunningServer } from '../../../src/server/createServer'
+import { createServer, type RunningServer } from '../../../host/server/createServer'
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../support/fixtures'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
 import { createPerson } from '../../support/workflowHelpers'

@@ -11,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import pg from 'pg'
 
 import { ensureDatabase } from '../../../src/database/openDatabase'
-import { startEmbeddedPostgres, type RunningPostgres } from '../../../src/database/embeddedPostgres'
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../../src/seed/demoData'
+import {
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from '../../../host/database/embeddedPostgres'
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../../host/seed/demoData'
 import { startFreezableProxy, type FreezableProxy } from '../../support/freezableProxy'
 import {
   cleanUpRegisters,

@@ -25,7 +25,7 @@ import { personalise, personaliseUnused, readFixture } from '../../fixtures/inte
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const WORKER = path.join(projectDir, 'test/fixtures/interop/freshRegisterWorker.ts')
-const IMPORT_CLI = path.join(projectDir, 'src/cli/import.ts')
+const IMPORT_CLI = path.join(projectDir, 'host/cli/import.ts')
 const REAL_EXPORT = path.resolve(projectDir, '../shared/data/algoritmeregister-export-en.csv')
 const ADMIN_EMAIL = 'import-beheer@noorderhaaks.example'
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from '@jest/globals'
 
-import { adminBuildIsCurrent, adminSourceHash } from '../../../src/cli/adminBuild'
+import { adminBuildIsCurrent, adminSourceHash } from '../../../host/cli/adminBuild'
 import {
   cleanUpRegisters,
   makeDataDir,

@@ -1,4 +1,4 @@
-/** One admin build at a time per checkout: the lock in src/cli/adminBuild.ts. */
+/** One admin build at a time per checkout: the lock in host/cli/adminBuild.ts. */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from '@jest/globals'
 
-import { acquireBuildLock } from '../../../src/cli/adminBuild'
+import { acquireBuildLock } from '../../../host/cli/adminBuild'
 
 const folders: string[] = []
 function project(): string {

@@ -12,7 +12,7 @@ import {
   parseRestoreArguments,
   restoreReport,
   UsageError,
-} from '../../../src/cli/backupArguments'
+} from '../../../host/cli/backupArguments'
 import type { RestoreResult } from '../../../src/database/backupRestore'
 
 const HASH = 'ab'.repeat(32)

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { createImportProgressBar } from '../../../src/cli/importProgressBar'
+import { createImportProgressBar } from '../../../host/cli/importProgressBar'
 
 /** A stderr that is a file or a pipe, not a terminal. */
 function plainStream(): { stream: PassThrough; text: () => string } {

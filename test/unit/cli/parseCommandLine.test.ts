@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { CommandLineError, parseCommandLine } from '../../../src/cli/parseCommandLine'
+import { CommandLineError, parseCommandLine } from '../../../host/cli/parseCommandLine'
 
 const OPTIONS = {
   anchor: { type: 'string' },

@@ -8,7 +8,7 @@ import net from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
 
 import { DatabaseAvailability, isConnectionError } from '../../../src/database/databaseAvailability'
-import { unavailableAnswer } from '../../../src/server/databaseGate'
+import { unavailableAnswer } from '../../../host/server/databaseGate'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { afterAll, describe, expect, it } from '@jest/globals'
 
-import { checkClusterVersion, DatabaseStartError } from '../../../src/database/embeddedPostgres'
+import { checkClusterVersion, DatabaseStartError } from '../../../host/database/embeddedPostgres'
 import {
   BackupError,
   describeConnection,

@@ -6,6 +6,7 @@ import {
   type CollectionBeforeChangeHook,
   type CollectionConfig,
   type Config,
+  type Payload,
   type TaskConfig,
 } from 'payload'
 
@@ -37,6 +38,11 @@ function collection(config: Config, slug: string): CollectionConfig {
   const found = (config.collections ?? []).find((c) => c.slug === slug)
   if (!found) throw new Error(`no collection ${slug}`)
   return found
+}
+
+/** A request as access rules see it: the user, and Payload with the built config. */
+function reqOf(config: Config, user: unknown): never {
+  return { user, payload: { config } } as never
 }
 
 function fieldNames(config: CollectionConfig): Array<string | undefined> {
@@ -91,6 +97,7 @@ describe('algorithmRegister()', () => {
         serverUrl: 'https://register.example.nl',
         sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
         firstUserIsPlatformAdmin: false,
+        usersSlug: 'users',
       },
     })
   })
@@ -142,14 +149,10 @@ describe('algorithmRegister() with a host users collection', () => {
     memberships: [{ organisation: 7, role: 'beheerder' }],
   }
 
-  async function allowed(
-    users: CollectionConfig,
-    operation: 'read' | 'update',
-    user: unknown,
-  ): Promise<unknown> {
-    const rule = users.access?.[operation]
+  async function allowed(config: Config, operation: 'read' | 'update', user: unknown) {
+    const rule = collection(config, 'users').access?.[operation]
     if (!rule) throw new Error(`no ${operation} rule`)
-    return rule({ req: { user } as never, data: {} } as never)
+    return rule({ req: reqOf(config, user), data: {} } as never)
   }
 
   it('adds memberships, the platform-admin flag and an optional name, and keeps the host fields and hooks', () => {
@@ -186,46 +189,58 @@ describe('algorithmRegister() with a host users collection', () => {
   })
 
   it("keeps the host's access: the host's admin may still read and edit every user", async () => {
-    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
-    expect(await allowed(users, 'read', hostAdmin)).toBe(true)
-    expect(await allowed(users, 'update', hostAdmin)).toBe(true)
+    const config = apply(undefined, hostConfig({ collections: [hostUsers] }))
+    const users = collection(config, 'users')
+    expect(await allowed(config, 'read', hostAdmin)).toBe(true)
+    expect(await allowed(config, 'update', hostAdmin)).toBe(true)
     const admin = users.access?.admin
-    expect(admin && (await admin({ req: { user: hostAdmin } as never }))).toBe(true)
+    expect(admin && (await admin({ req: reqOf(config, hostAdmin) }))).toBe(true)
   })
 
   it("adds the register's rights: an organisation admin reads the members of their organisation", async () => {
-    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
-    expect(await allowed(users, 'read', registerBeheerder)).toEqual({
+    const config = apply(undefined, hostConfig({ collections: [hostUsers] }))
+    const users = collection(config, 'users')
+    expect(await allowed(config, 'read', registerBeheerder)).toEqual({
       or: [{ id: { equals: 3 } }, { 'memberships.organisation': { in: [7] } }],
     })
     // The host alone would not let this user into the admin; the register's role does.
     const admin = users.access?.admin
-    expect(admin && (await admin({ req: { user: registerBeheerder } as never }))).toBe(true)
+    expect(admin && (await admin({ req: reqOf(config, registerBeheerder) }))).toBe(true)
   })
 
   it('denies what neither the host nor the register allows', async () => {
-    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
-    expect(await allowed(users, 'read', undefined)).toBe(false)
+    const config = apply(undefined, hostConfig({ collections: [hostUsers] }))
+    const users = collection(config, 'users')
+    expect(await allowed(config, 'read', undefined)).toBe(false)
     // Staff without a role in the register: only their own account, as the register says.
-    expect(await allowed(users, 'read', hostStaff)).toEqual({ id: { equals: 2 } })
+    expect(await allowed(config, 'read', hostStaff)).toEqual({ id: { equals: 2 } })
     const admin = users.access?.admin
-    expect(admin && (await admin({ req: { user: hostStaff } as never }))).toBe(false)
+    expect(admin && (await admin({ req: reqOf(config, hostStaff) }))).toBe(false)
   })
 
   it('does not make the first user of a host platform admin', () => {
-    const users = collection(apply(undefined, hostConfig({ collections: [hostUsers] })), 'users')
+    const config = apply(undefined, hostConfig({ collections: [hostUsers] }))
+    const users = collection(config, 'users')
     expect(users.hooks?.beforeChange).not.toContain(makeFirstUserPlatformAdmin)
   })
 
-  it('lets the host name its platform admins with isPlatformAdmin(user)', () => {
-    apply({ isPlatformAdmin: (user) => (user as { role?: string }).role === 'admin' }, hostConfig())
-    expect(isPlatformAdmin(hostAdmin)).toBe(true)
-    expect(isPlatformAdmin(hostStaff)).toBe(false)
-    expect(isPlatformAdmin(undefined)).toBe(false)
+  it('lets the host name its platform admins with isPlatformAdmin(user), per config', () => {
+    const named = apply(
+      { isPlatformAdmin: (user) => (user as { role?: string }).role === 'admin' },
+      hostConfig(),
+    )
+    // Built after the first one: each config keeps its own rule.
+    const plain = apply(undefined, hostConfig())
+    const payloadOf = (config: Config) => ({ config }) as unknown as Payload
+    expect(isPlatformAdmin(hostAdmin, payloadOf(named))).toBe(true)
+    expect(isPlatformAdmin(hostStaff, payloadOf(named))).toBe(false)
+    expect(isPlatformAdmin(undefined, payloadOf(named))).toBe(false)
     // Without the option only the register's own flag counts.
-    apply(undefined, hostConfig())
-    expect(isPlatformAdmin(hostAdmin)).toBe(false)
-    expect(isPlatformAdmin({ ...hostStaff, isPlatformAdmin: true })).toBe(true)
+    expect(isPlatformAdmin(hostAdmin, payloadOf(plain))).toBe(false)
+    expect(isPlatformAdmin({ ...hostStaff, isPlatformAdmin: true }, payloadOf(plain))).toBe(true)
+    // A user of another auth collection is never a platform admin, whatever its fields say.
+    const customer = { id: 9, collection: 'customers', isPlatformAdmin: true, role: 'admin' }
+    expect(isPlatformAdmin(customer, payloadOf(named))).toBe(false)
   })
 
   it('gives a config that Payload accepts', async () => {
@@ -269,12 +284,12 @@ describe('jobs access', () => {
     const config = apply(undefined, hostConfig({ jobs: { tasks: [], access: { run: hostRun } } }))
     const run = config.jobs?.access?.run
     if (!run) throw new Error('no run rule')
-    expect(await run({ req: { user: platformAdmin } as never })).toBe(true)
-    expect(await run({ req: { user: runner } as never })).toBe(true)
-    expect(await run({ req: { user: editor } as never })).toBe(false)
+    expect(await run({ req: reqOf(config, platformAdmin) })).toBe(true)
+    expect(await run({ req: reqOf(config, runner) })).toBe(true)
+    expect(await run({ req: reqOf(config, editor) })).toBe(false)
     // No host rule for queue: platform admins only.
     const queue = config.jobs?.access?.queue
-    expect(queue && (await queue({ req: { user: runner } as never }))).toBe(false)
+    expect(queue && (await queue({ req: reqOf(config, runner) }))).toBe(false)
   })
 })
 
@@ -332,5 +347,82 @@ describe('algorithmRegister({ enabled: false })', () => {
     expect(users.access).toEqual({ read: hostRule })
     expect(users.hooks).toBeUndefined()
     expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+  })
+})
+
+describe("algorithmRegister({ usersSlug: 'accounts' })", () => {
+  const accounts: CollectionConfig = {
+    slug: 'accounts',
+    auth: true,
+    fields: [{ name: 'department', type: 'text' }],
+  }
+  const payloadOf = (config: Config) => ({ config }) as unknown as Payload
+
+  it("extends the host's accounts collection and leaves a collection named users alone", () => {
+    const hostUsersNamedUsers: CollectionConfig = { slug: 'users', auth: true, fields: [] }
+    const config = apply(
+      { usersSlug: 'accounts' },
+      hostConfig({ collections: [hostUsersNamedUsers, accounts] }),
+    )
+    expect(fieldNames(collection(config, 'accounts'))).toEqual([
+      'department',
+      'name',
+      'memberships',
+      'isPlatformAdmin',
+    ])
+    expect(collection(config, 'users')).toBe(hostUsersNamedUsers)
+  })
+
+  it('brings its own users collection under that slug when the host has none', () => {
+    const config = apply({ usersSlug: 'accounts' }, hostConfig())
+    expect((config.collections ?? []).map((c) => c.slug)).toEqual([
+      'organisations',
+      'accounts',
+      'algorithms',
+      'revisions',
+      'audit-events',
+    ])
+    expect(config.admin?.user).toBe('accounts')
+    expect(fieldNames(collection(config, 'accounts'))).toEqual(fieldNames(Users))
+  })
+
+  it('counts only accounts users as platform admins', () => {
+    const config = apply({ usersSlug: 'accounts' }, hostConfig({ collections: [accounts] }))
+    const flagged = { id: 1, isPlatformAdmin: true }
+    expect(isPlatformAdmin({ ...flagged, collection: 'accounts' }, payloadOf(config))).toBe(true)
+    expect(isPlatformAdmin({ ...flagged, collection: 'users' }, payloadOf(config))).toBe(false)
+  })
+
+  it('lets an organisation admin of accounts read the members of their organisation', async () => {
+    const config = apply({ usersSlug: 'accounts' }, hostConfig())
+    const read = collection(config, 'accounts').access?.read
+    if (!read) throw new Error('no read rule')
+    const beheerder = {
+      id: 3,
+      collection: 'accounts',
+      memberships: [{ organisation: 7, role: 'beheerder' }],
+    }
+    expect(await read({ req: reqOf(config, beheerder) })).toEqual({
+      or: [{ id: { equals: 3 } }, { 'memberships.organisation': { in: [7] } }],
+    })
+  })
+
+  it('refuses a users slug the register needs for itself', () => {
+    expect(() => apply({ usersSlug: 'organisations' }, hostConfig())).toThrow(
+      new Error(
+        `algorithmRegister: 'usersSlug' cannot be 'organisations', the register needs that collection for itself.`,
+      ),
+    )
+  })
+
+  it('gives a config that Payload accepts', async () => {
+    const config = await buildConfig({
+      ...hostConfig({ collections: [accounts, pages], admin: { user: 'accounts' } }),
+      plugins: [algorithmRegister({ usersSlug: 'accounts' })],
+    })
+    expect(config.collections.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['accounts', 'pages', 'organisations', 'algorithms']),
+    )
+    expect(config.collections.some((c) => c.slug === 'users')).toBe(false)
   })
 })

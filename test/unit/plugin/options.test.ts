@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_OPTIONS, resolveRegisterOptions } from '../../../src/plugin/options'
 
 const KNOWN =
-  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, isPlatformAdmin.'
+  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, usersSlug, isPlatformAdmin.'
 
 describe('resolveRegisterOptions: defaults', () => {
   const expected = {
@@ -13,6 +13,7 @@ describe('resolveRegisterOptions: defaults', () => {
     serverUrl: 'http://localhost:3000',
     sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
     firstUserIsPlatformAdmin: false,
+    usersSlug: 'users',
   }
 
   it('fills in every default when no options are given', () => {
@@ -44,6 +45,7 @@ describe('resolveRegisterOptions: valid values are kept', () => {
       firstUserIsPlatformAdmin: true,
       serverUrl: 'https://register.example.nl/beheer',
       sender: { name: 'Gemeente Noorderhaaks', address: 'algoritmes@noorderhaaks.example' },
+      usersSlug: 'accounts',
     }
     expect(resolveRegisterOptions(given)).toEqual(given)
   })
@@ -155,6 +157,16 @@ describe('resolveRegisterOptions: invalid input gets one clear message', () => {
       'firstUserIsPlatformAdmin as a string',
       { firstUserIsPlatformAdmin: 'yes' },
       `algorithmRegister: 'firstUserIsPlatformAdmin' must be true or false, got "yes".`,
+    ],
+    [
+      'usersSlug with capitals',
+      { usersSlug: 'Accounts' },
+      `algorithmRegister: 'usersSlug' must be a collection slug (lower-case letters, digits, '-' or '_'), got "Accounts".`,
+    ],
+    [
+      'usersSlug empty',
+      { usersSlug: '' },
+      `algorithmRegister: 'usersSlug' must be a collection slug (lower-case letters, digits, '-' or '_'), got "".`,
     ],
     [
       'isPlatformAdmin as a string',

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { edgeSettingsFromEnv } from '../../../src/server/edgeSettings'
+import { edgeSettingsFromEnv } from '../../../host/server/edgeSettings'
 import {
   findForbiddenParameter,
   findForbiddenText,
   findTooDeep,
   hasForbiddenCharacter,
   jsonDepth,
-} from '../../../src/server/inspectJson'
-import { clientAddress } from '../../../src/server/rateLimits'
+} from '../../../host/server/inspectJson'
+import { clientAddress } from '../../../host/server/rateLimits'
 
 describe('jsonDepth', () => {
   it('counts nesting of objects and arrays, ignoring brackets inside strings', () => {

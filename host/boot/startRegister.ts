@@ -3,11 +3,11 @@ import { loadConfig } from './loadConfig'
 
 import { getPayload, type Payload } from 'payload'
 
-import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
-import { closePayloadPool } from '../database/closePayloadPool'
-import { databaseAvailabilityOf } from '../database/databaseAvailability'
-import { applyMigrations, withMigrationLock } from '../database/runMigrations'
-import { startJobRunner } from '../jobs/startJobRunner'
+import { openDatabase, type DatabaseHandle } from '../../src/database/openDatabase'
+import { closePayloadPool } from '../../src/database/closePayloadPool'
+import { databaseAvailabilityOf } from '../../src/database/databaseAvailability'
+import { applyMigrations, withMigrationLock } from '../../src/database/runMigrations'
+import { startJobRunner } from '../../src/jobs/startJobRunner'
 import { seedDemo, type DemoLogin } from '../seed/seedDemo'
 import { createServer, type RunningServer } from '../server/createServer'
 import {

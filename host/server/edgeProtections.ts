@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import type { GraphQLError, ValidationContext } from 'graphql'
 import type { Config, Plugin } from 'payload'
 
-import { serializeSessionWrites } from '../auth/serializeSessionWrites'
+import { serializeSessionWrites } from '../../src/auth/serializeSessionWrites'
 import type { EdgeSettings } from './edgeSettings'
 import { refuseOperationAfterDeadline } from './graphqlDeadline'
 import { limitGraphqlFields } from './limitGraphqlFields'

@@ -1,6 +1,6 @@
 import { DatabaseStartError } from '../database/embeddedPostgres'
 import { SettingsError } from '../boot/runtimeSettings'
-import { cliLogger } from '../logging/registerLogger'
+import { cliLogger } from '../../src/logging/registerLogger'
 
 const PREFIX = 'Het register kon niet starten: '
 

@@ -10,19 +10,19 @@ import path from 'node:path'
 
 import { createLocalReq, getPayload, type Payload, type Where } from 'payload'
 
-import { parseAuditPeriodBoundary } from '../audit/auditPeriod'
+import { parseAuditPeriodBoundary } from '../../src/audit/auditPeriod'
 import {
   auditEventsToCsv,
   auditEventsToJson,
   collectAuditEvents,
   collectChainContext,
   type AuditExportQuery,
-} from '../audit/exportAuditEvents'
-import { writeAuditEvent } from '../audit/writeAuditEvent'
+} from '../../src/audit/exportAuditEvents'
+import { writeAuditEvent } from '../../src/audit/writeAuditEvent'
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
-import { openDatabase } from '../database/openDatabase'
-import { closePayloadPool } from '../database/closePayloadPool'
-import { cliLogger } from '../logging/registerLogger'
+import { openDatabase } from '../../src/database/openDatabase'
+import { closePayloadPool } from '../../src/database/closePayloadPool'
+import { cliLogger } from '../../src/logging/registerLogger'
 import { CommandLineError, parseCommandLine } from './parseCommandLine'
 import { reportStartFailure } from './reportStartFailure'
 import { runCommand } from './runCommand'

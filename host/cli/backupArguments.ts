@@ -1,8 +1,12 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import type { ChainAnchor } from '../audit/verifyAuditChain'
-import type { BackupResult, DatabaseContents, RestoreResult } from '../database/backupRestore'
+import type { ChainAnchor } from '../../src/audit/verifyAuditChain'
+import type {
+  BackupResult,
+  DatabaseContents,
+  RestoreResult,
+} from '../../src/database/backupRestore'
 
 export const BACKUP_USAGE = `Gebruik / usage: npm run backup [-- --out <bestand>]
 

@@ -2,9 +2,12 @@ import type { NextFunction, Request, Response } from 'express'
 
 import type { Payload } from 'payload'
 
-import { databaseAvailabilityOf, type DatabaseAvailability } from '../database/databaseAvailability'
-import { readDatabaseSettings, type DatabaseSettings } from '../database/databaseSettings'
-import { PROBLEM_TITLES, problemBody, PublicProblem } from '../publicApi/problem'
+import {
+  databaseAvailabilityOf,
+  type DatabaseAvailability,
+} from '../../src/database/databaseAvailability'
+import { readDatabaseSettings, type DatabaseSettings } from '../../src/database/databaseSettings'
+import { PROBLEM_TITLES, problemBody, PublicProblem } from '../../src/publicApi/problem'
 
 /** How a gate words its 503: the public API's problem JSON, or Payload's `{ errors }` shape. */
 export type GateStyle = 'problem' | 'payload'

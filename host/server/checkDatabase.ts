@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { databaseAvailabilityOf, type ProbeResult } from '../database/databaseAvailability'
+import { databaseAvailabilityOf, type ProbeResult } from '../../src/database/databaseAvailability'
 
 /**
  * Asks the database a trivial question on a connection of its own, with a deadline

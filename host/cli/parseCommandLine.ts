@@ -6,7 +6,7 @@
 
 import { parseArgs } from 'node:util'
 
-import type { BilingualText } from '../interop/bilingualText'
+import type { BilingualText } from '../../src/interop/bilingualText'
 
 /** One option: a flag (`--strict`) or an option with a value (`--user a@b.nl`, `--user=a@b.nl`). */
 export interface CommandLineOption {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
-import { createPublicApiRouter } from '../publicApi/createPublicApiRouter'
+import { createPublicApiRouter } from '../../src/publicApi/createPublicApiRouter'
 import { checkDatabase } from './checkDatabase'
 import { createEdge } from './createEdge'
 import { createDatabaseGuard } from './databaseGate'

@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { processIsAlive } from '../processIsAlive'
+import { processIsAlive } from '../../src/processIsAlive'
 
 /** Files and folders whose content ends up in the admin bundle. */
 const INPUTS = [
   'collections',
   'hooks',
   'access',
+  'host',
   'src',
   'payload.config.ts',
   'next.config.ts',

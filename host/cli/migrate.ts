@@ -4,9 +4,9 @@ import { loadConfig } from '../boot/loadConfig'
 import { getPayload, type Payload } from 'payload'
 
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
-import { closePayloadPool } from '../database/closePayloadPool'
-import { openDatabase } from '../database/openDatabase'
-import { runMigrations } from '../database/runMigrations'
+import { closePayloadPool } from '../../src/database/closePayloadPool'
+import { openDatabase } from '../../src/database/openDatabase'
+import { runMigrations } from '../../src/database/runMigrations'
 import { reportStartFailure } from './reportStartFailure'
 
 async function main(): Promise<void> {

@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { cliLogger } from '../logging/registerLogger'
-import { projectRoot } from '../projectRoot'
-import { buildOpenApiDocument } from '../publicApi/openApiDocument'
+import { cliLogger } from '../../src/logging/registerLogger'
+import { projectRoot } from '../../src/projectRoot'
+import { buildOpenApiDocument } from '../../src/publicApi/openApiDocument'
 
 const RULESET = path.join(projectRoot, 'src/publicApi/lint/apiDesignRules.spectral.yaml')
 

@@ -1,8 +1,8 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import type { User } from '../../payload-types'
-import { htmlToLexical } from '../standard/richText'
-import { performTransition, type TransitionCommand } from '../workflow/transitionService'
+import { htmlToLexical } from '../../src/standard/richText'
+import { performTransition, type TransitionCommand } from '../../src/workflow/transitionService'
 
 export interface DemoIds {
   organisationIds: Map<string, number>

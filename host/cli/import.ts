@@ -12,19 +12,19 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { ensurePayloadSecret, readRuntimeSettings } from '../boot/runtimeSettings'
-import { closePayloadPool } from '../database/closePayloadPool'
-import { openDatabase, type DatabaseHandle } from '../database/openDatabase'
-import { runMigrations } from '../database/runMigrations'
+import { closePayloadPool } from '../../src/database/closePayloadPool'
+import { openDatabase, type DatabaseHandle } from '../../src/database/openDatabase'
+import { runMigrations } from '../../src/database/runMigrations'
 import {
   IMPORT_USAGE,
   ImportUsageError,
   parseImportArguments,
   type ImportArguments,
-} from '../interop/importArguments'
-import { ImportRefusedError, importRegister } from '../interop/importRegister'
-import { formatImportSummary } from '../interop/importSummary'
-import { ImportFileError, readImportFile } from '../interop/readImportFile'
-import { cliLogger } from '../logging/registerLogger'
+} from '../../src/interop/importArguments'
+import { ImportRefusedError, importRegister } from '../../src/interop/importRegister'
+import { formatImportSummary } from '../../src/interop/importSummary'
+import { ImportFileError, readImportFile } from '../../src/interop/readImportFile'
+import { cliLogger } from '../../src/logging/registerLogger'
 import { createImportProgressBar } from './importProgressBar'
 import { reportStartFailure } from './reportStartFailure'
 import { runCommand } from './runCommand'

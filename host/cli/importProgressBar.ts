@@ -6,8 +6,12 @@
 
 import cliProgress from 'cli-progress'
 
-import type { ImportProgress } from '../interop/importRegister'
-import { progressCounts, rowsPerSecond, type SummaryLanguage } from '../interop/importSummary'
+import type { ImportProgress } from '../../src/interop/importRegister'
+import {
+  progressCounts,
+  rowsPerSecond,
+  type SummaryLanguage,
+} from '../../src/interop/importSummary'
 
 /** What the import CLI calls while rows are imported. */
 export interface ImportProgressBar {

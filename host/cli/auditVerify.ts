@@ -7,12 +7,12 @@
 import pg from 'pg'
 
 import { readRuntimeSettings } from '../boot/runtimeSettings'
-import { openDatabase } from '../database/openDatabase'
-import type { ChainAnchor } from '../audit/verifyAuditChain'
-import { verifyAuditChainInDatabase } from '../audit/verifyAuditChainInDatabase'
+import { openDatabase } from '../../src/database/openDatabase'
+import type { ChainAnchor } from '../../src/audit/verifyAuditChain'
+import { verifyAuditChainInDatabase } from '../../src/audit/verifyAuditChainInDatabase'
 import { SettingsError } from '../boot/runtimeSettings'
 import { DatabaseStartError } from '../database/embeddedPostgres'
-import { cliLogger } from '../logging/registerLogger'
+import { cliLogger } from '../../src/logging/registerLogger'
 import { CommandLineError, parseCommandLine } from './parseCommandLine'
 import { runCommand } from './runCommand'
 

@@ -1,4 +1,4 @@
-import { projectRoot } from '../projectRoot'
+import { projectRoot } from '../../src/projectRoot'
 
 /** The project's root folder (see src/projectRoot.ts for how it is found). */
 export const projectDir = projectRoot

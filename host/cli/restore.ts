@@ -7,10 +7,10 @@
  * 2: nothing restored.
  */
 import { readRuntimeSettings, SettingsError } from '../boot/runtimeSettings'
-import { attachRegisterDatabase } from '../database/attachRegisterDatabase'
-import { checkArchive, RestoreRefused, restoreDatabase } from '../database/backupRestore'
+import { attachRegisterDatabase } from '../../src/database/attachRegisterDatabase'
+import { checkArchive, RestoreRefused, restoreDatabase } from '../../src/database/backupRestore'
 import { DatabaseStartError } from '../database/embeddedPostgres'
-import { BackupError, findPostgresTool } from '../database/postgresClientTools'
+import { BackupError, findPostgresTool } from '../../src/database/postgresClientTools'
 import { parseRestoreArguments, RESTORE_USAGE, restoreReport, UsageError } from './backupArguments'
 
 async function main(): Promise<number> {

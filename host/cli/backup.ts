@@ -8,10 +8,10 @@
 import fs from 'node:fs'
 
 import { readRuntimeSettings, SettingsError } from '../boot/runtimeSettings'
-import { attachRegisterDatabase } from '../database/attachRegisterDatabase'
-import { backupDatabase } from '../database/backupRestore'
+import { attachRegisterDatabase } from '../../src/database/attachRegisterDatabase'
+import { backupDatabase } from '../../src/database/backupRestore'
 import { DatabaseStartError } from '../database/embeddedPostgres'
-import { BackupError, findPostgresTool } from '../database/postgresClientTools'
+import { BackupError, findPostgresTool } from '../../src/database/postgresClientTools'
 import {
   BACKUP_USAGE,
   backupReport,

@@ -1,4 +1,4 @@
-import { cliLogger } from '../logging/registerLogger'
+import { cliLogger } from '../../src/logging/registerLogger'
 
 /**
  * Runs a command-line tool's `main` and exits with the code it returns, or with the code

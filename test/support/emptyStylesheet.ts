@@ -1,0 +1,2 @@
+/** Stands in for a stylesheet an admin component imports (see jest.config.js). */
+export {}
