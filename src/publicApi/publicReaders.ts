@@ -173,9 +173,15 @@ export async function listPage(
       record->>'description_short' AS description_short, categories, status, publication_category,
       record->>'begin_date' AS begin_date, record->>'end_date' AS end_date,
       record->>'publication_dt' AS publication_dt, has_impact_assessment, revision_number, updated_at
-    FROM public_algorithms WHERE ${where}
-    ORDER BY ${orderBy}
-    LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    FROM public_algorithms
+    -- The page is chosen on narrow columns first: the record's fields are read (and detoasted)
+    -- for the rows shown only, not for every match the sort or an OFFSET passes over.
+    JOIN (
+      SELECT lars FROM public_algorithms WHERE ${where}
+      ORDER BY ${orderBy}
+      LIMIT $${values.length - 1} OFFSET $${values.length}
+    ) AS page USING (lars)
+    ORDER BY ${orderBy}`,
     values,
   )
   // Read from the projection's columns, not through publicFields: made safe here.
