@@ -8,7 +8,15 @@
  * Settings (environment): DATABASE_URL (a server to create the bench database on; default an
  * embedded PostgreSQL), BENCH_ALGORITHMS (10000), BENCH_ORGANISATIONS (500), BENCH_REVISIONS (5),
  * BENCH_DURATION (seconds per scenario, 10), BENCH_MIXED_DURATION (60), BENCH_CONNECTIONS (32),
- * BENCH_MIXED_CONNECTIONS (64).
+ * BENCH_MIXED_CONNECTIONS (64), BENCH_GROWTH (sizes of the growth curve, default 1000,10000;
+ * `off` to skip), BENCH_GROWTH_100K=1 (adds 100,000 descriptions to the curve; seeding takes
+ * minutes), BENCH_GROWTH_DURATION (seconds per growth scenario, default BENCH_DURATION).
+ *
+ * Besides the cached rows it measures what a cache does not help with: a search with a different
+ * query on every request (words drawn from the seeded descriptions, facet counts included),
+ * list/detail/search with the cache off, Payload's REST list against the same list on a server
+ * whose algorithms collection has none of the register's hooks, and a growth curve. The
+ * EXPLAIN (ANALYZE, BUFFERS) of every public query is printed before the runs.
  */
 import { projectRoot } from '../src/projectRoot'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -22,6 +30,7 @@ import pg from 'pg'
 
 import { htmlToLexical } from '../src/standard/richText'
 import { createBenchDatabase, migrateBenchDatabase } from './benchDatabase'
+import { explainPublicQueries, formatExplained } from './explainQueries'
 import { seedBench } from './seedBench'
 
 const projectDir = projectRoot
@@ -39,7 +48,24 @@ const SETTINGS = {
   connections: numberFrom('BENCH_CONNECTIONS', 32),
   mixedConnections: numberFrom('BENCH_MIXED_CONNECTIONS', 64),
   approvalAlgorithms: 8,
+  growth: growthSizes(),
+  growthDuration: numberFrom('BENCH_GROWTH_DURATION', numberFrom('BENCH_DURATION', 10)),
 }
+
+/** Sizes of the growth curve (see the header). */
+function growthSizes(): number[] {
+  const raw = process.env.BENCH_GROWTH ?? '1000,10000'
+  if (raw === 'off' || raw === '0') return []
+  const sizes = raw
+    .split(',')
+    .map((value) => Number(value.trim()))
+    .filter((value) => Number.isInteger(value) && value > 0)
+  if (process.env.BENCH_GROWTH_100K === '1' && !sizes.includes(100000)) sizes.push(100000)
+  return sizes.sort((a, b) => a - b)
+}
+
+/** Uncached list rate on the reference machine before issue 19 (README "Benchmark"). */
+const UNCACHED_LIST_BEFORE = 576
 const PASSWORD = 'Bench-wachtwoord-1'
 /** The heap setting the README's production command uses. */
 const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=256'
@@ -285,6 +311,14 @@ async function main(): Promise<void> {
       await client.query(`SELECT (SELECT count(*) FROM public_algorithms)::int AS published,
         (SELECT count(*) FROM revisions)::int AS revisions, (SELECT count(*) FROM organisations)::int AS organisations`)
     ).rows[0] as Record<string, number>
+    // As autovacuum would soon after a bulk load: the visibility map lets index-only scans skip the heap.
+    await client.query('VACUUM ANALYZE')
+    const explained = await explainPublicQueries(client, {
+      lars: seeded.lars[0],
+      searchTerm: seeded.searchTerms[0],
+      organisation: seeded.organisationCodes[0],
+    })
+    log(`EXPLAIN (ANALYZE, BUFFERS) of the public API's queries:\n${formatExplained(explained)}`)
     await client.end()
     log(`seeded in ${round((Date.now() - seedStarted) / 1000, 1)} s: ${JSON.stringify(counts)}`)
 
@@ -340,6 +374,11 @@ async function main(): Promise<void> {
       PUBLIC_API_CACHE_MB: '0',
     })
     children.push(uncached.child)
+    const bare = await startChild('bench/benchServer.ts', [], {
+      ...env,
+      BENCH_BARE_ALGORITHMS: '1',
+    })
+    children.push(bare.child)
     const serverPid = main.child.pid as number
     const rssAtStart = memoryOf(serverPid)
 
@@ -430,6 +469,26 @@ async function main(): Promise<void> {
         path: `/register/v1/algorithms?q=${encodeURIComponent(randomOf(seeded.searchTerms))}&pageSize=20`,
       }),
     })
+    /** A different search on every request: 1-3 words of the seeded descriptions, some with "or". */
+    const sentQueries = new Set<string>()
+    let sentSearches = 0
+    const uniqueQuery = () => {
+      const count = 1 + Math.floor(Math.random() * 3)
+      const parts = Array.from({ length: count }, () => randomOf(seeded.words))
+      return parts.reduce((text, word) => `${text}${Math.random() < 0.5 ? ' ' : ' or '}${word}`)
+    }
+    const uniqueSearch = (): autocannon.Request => ({
+      setupRequest: (request: autocannon.Request) => {
+        let query = uniqueQuery()
+        for (let tries = 0; sentQueries.has(query) && tries < 20; tries += 1) query = uniqueQuery()
+        sentQueries.add(query)
+        sentSearches += 1
+        return {
+          ...request,
+          path: `/register/v1/algorithms?q=${encodeURIComponent(query)}&pageSize=20`,
+        }
+      },
+    })
     /** Requests every detail once (16 at a time), as a server that has been running for a while has. */
     const warmDetails = async (base: string) => {
       currentScenario = 'warming details'
@@ -476,12 +535,43 @@ async function main(): Promise<void> {
         requests: [randomSearch()],
       }),
     )
+    results.push(
+      await measure({
+        scenario: 'public search, a different query each request (facets included)',
+        url: `${main.url}/register/v1/algorithms`,
+        connections: c,
+        duration: d,
+        requests: [uniqueSearch()],
+      }),
+    )
     const payloadPath =
       '/api/algorithms?where[workflow.state][equals]=gepubliceerd&limit=20&depth=0&sort=name'
     results.push(
       await measure({
         scenario: 'Payload REST list (same page, depth=0)',
         url: `${main.url}${payloadPath}`,
+        connections: c,
+        duration: d,
+        headers: { authorization: `JWT ${admin}` },
+      }),
+    )
+    results.push(
+      await measure({
+        scenario: "Payload REST list, collection without the register's hooks",
+        url: `${bare.url}${payloadPath}`,
+        connections: c,
+        duration: d,
+        headers: { authorization: `JWT ${admin}` },
+      }),
+    )
+    // What the admin's list view asks for: its default columns only (enableListViewSelectAPI).
+    const adminColumns = ['name', 'organization', 'publication_category', 'workflow', 'updatedAt']
+      .map((field) => `select[${field}]=true`)
+      .join('&')
+    results.push(
+      await measure({
+        scenario: "Payload REST list, the admin list's columns (10 rows)",
+        url: `${main.url}/api/algorithms?limit=10&depth=0&${adminColumns}`,
         connections: c,
         duration: d,
         headers: { authorization: `JWT ${admin}` },
@@ -519,6 +609,15 @@ async function main(): Promise<void> {
         connections: c,
         duration: d,
         requests: [randomSearch()],
+      }),
+    )
+    results.push(
+      await measure({
+        scenario: 'public search, cache off, a different query each request',
+        url: `${uncached.url}/register/v1/algorithms`,
+        connections: c,
+        duration: d,
+        requests: [uniqueSearch()],
       }),
     )
     const rssAfterScenarios = memoryOf(serverPid)
@@ -660,6 +759,73 @@ async function main(): Promise<void> {
       `mixed: ${mixed.requestsPerSecond} req/s, p99 ${mixed.latencyMs.p99} ms; ${check.responses} responses checked for errors, ${check.checked} records checked for freshness; errors ${check.errors + mixed.errors}, stale ${check.stale}, unpublished ${check.unpublished}; ${approvals.completed} approvals`,
     )
 
+    // The growth curve: the same uncached list and searches on registers of growing size.
+    const growth: Array<{
+      algorithms: number
+      seedSeconds: number
+      list: Measurement
+      search: Measurement
+      serverPeakRssMb: number
+    }> = []
+    for (const size of SETTINGS.growth) {
+      log(`growth: ${size} descriptions; seeding a database of its own`)
+      const grown = await createBenchDatabase()
+      let server: ChildProcess | undefined
+      try {
+        migrateBenchDatabase(grown.url, projectDir)
+        const seedClient = new pg.Client({ connectionString: grown.url })
+        seedClient.on('error', (error: Error) => log(`growth seeding: ${error.message}`))
+        await seedClient.connect()
+        const began = Date.now()
+        const grownSeed = await seedBench(seedClient, {
+          algorithms: size,
+          organisations: Math.min(SETTINGS.organisations, Math.max(10, Math.round(size / 20))),
+          revisionsPerAlgorithm: 1,
+        })
+        await seedClient.query('VACUUM ANALYZE')
+        const seedSeconds = round((Date.now() - began) / 1000, 1)
+        const plans = await explainPublicQueries(seedClient, {
+          lars: grownSeed.lars[0],
+          searchTerm: grownSeed.searchTerms[0],
+          organisation: grownSeed.organisationCodes[0],
+        })
+        log(
+          `growth ${size}: seeded in ${seedSeconds} s; execution times: ${plans.map((plan) => `${plan.label} ${plan.executionMs} ms`).join('; ')}`,
+        )
+        await seedClient.end()
+        const started = await startChild('bench/benchServer.ts', [], {
+          ...env,
+          DATABASE_URL: grown.url,
+          PUBLIC_API_CACHE_MB: '0',
+        })
+        server = started.child
+        const list = await measure({
+          scenario: `growth ${size}: public list, cache off`,
+          url: `${started.url}${listPath}`,
+          connections: c,
+          duration: SETTINGS.growthDuration,
+        })
+        const search = await measure({
+          scenario: `growth ${size}: public search, cache off, a different query each request`,
+          url: `${started.url}/register/v1/algorithms`,
+          connections: c,
+          duration: SETTINGS.growthDuration,
+          requests: [uniqueSearch()],
+        })
+        growth.push({
+          algorithms: size,
+          seedSeconds,
+          list,
+          search,
+          serverPeakRssMb: round(memoryOf(server.pid as number).peakMb, 0),
+        })
+      } finally {
+        await stopChild(server)
+        await grown.dispose().catch(() => undefined)
+      }
+    }
+    const growthAt = (size: number) => growth.find((step) => step.algorithms === size)
+
     const byName = (prefix: string) =>
       results.find((result) => result.scenario.startsWith(prefix)) as Measurement
     const list = byName('public list (page')
@@ -667,6 +833,14 @@ async function main(): Promise<void> {
     const ceilingResult = byName('ceiling')
     const detail = byName('public detail (random')
     const search = byName('public full-text')
+    const uniqueSearchResult = byName('public search, a different query')
+    const uncachedList = byName('public list, cache off')
+    const uncachedDetail = byName('public detail, cache off')
+    const uncachedUniqueSearch = byName('public search, cache off, a different')
+    const bareRestList = byName('Payload REST list, collection without')
+    const adminColumnsList = byName("Payload REST list, the admin list's")
+    const at10k = growthAt(10000)
+    const at100k = growthAt(100000)
     const approvalDurations = [...approvals.durationsMs].sort((a, b) => a - b)
     const summary = {
       serverRssAtStartMb: round(rssAtStart.rssMb, 0),
@@ -679,6 +853,30 @@ async function main(): Promise<void> {
       searchP95Ms: search.latencyMs.p95,
       serverRssMaxMb: round(Math.max(memory.maxRssMb, finalMemory.rssMb), 0),
       serverRssPeakMb: round(finalMemory.peakMb, 0),
+      uniqueSearchP95Ms: uniqueSearchResult.latencyMs.p95,
+      uniqueQueries: { sent: sentSearches, distinct: sentQueries.size },
+      uncachedListPerSecond: uncachedList.requestsPerSecond,
+      uncachedListVsDetail: round(
+        uncachedList.requestsPerSecond / Math.max(1, uncachedDetail.requestsPerSecond),
+        2,
+      ),
+      uncachedUniqueSearchP95Ms: uncachedUniqueSearch.latencyMs.p95,
+      // No answers at all in the window is no ratio: 0 then, never a flattering 1.
+      restVsBare:
+        restList.requests > 0 && bareRestList.requests > 0
+          ? round(restList.requests / bareRestList.requests, 2)
+          : 0,
+      adminColumnsP95Ms: adminColumnsList.latencyMs.p95,
+      growth: growth.map((step) => ({
+        algorithms: step.algorithms,
+        seedSeconds: step.seedSeconds,
+        listPerSecond: step.list.requestsPerSecond,
+        listP95Ms: step.list.latencyMs.p95,
+        searchPerSecond: step.search.requestsPerSecond,
+        searchP95Ms: step.search.latencyMs.p95,
+        serverPeakRssMb: step.serverPeakRssMb,
+      })),
+      growthServerPeakRssMb: growth.reduce((max, step) => Math.max(max, step.serverPeakRssMb), 0),
       mixed: {
         requestsPerSecond: mixed.requestsPerSecond,
         latencyMs: mixed.latencyMs,
@@ -696,7 +894,13 @@ async function main(): Promise<void> {
         examples: check.examples,
       },
     }
-    const targetsMet = {
+    const growthRatio = (pick: (step: (typeof growth)[number]) => number) =>
+      at10k && at100k ? round(pick(at100k) / Math.max(0.01, pick(at10k)), 2) : null
+    const listGrowth = growthRatio((step) => step.list.latencyMs.p95)
+    const searchGrowth = growthRatio((step) => step.search.latencyMs.p95)
+    /** A target that this run could not measure is printed as NOT MEASURED, never as MET. */
+    const notMeasured = 'not measured' as const
+    const targetsMet: Record<string, boolean | typeof notMeasured> = {
       'list ≥ 10× Payload REST': summary.listVsPayloadRest >= 10,
       'list ≥ 0.5× ceiling': summary.listVsCeiling >= 0.5,
       'detail p99 ≤ 10 ms': summary.detailP99Ms <= 10,
@@ -705,6 +909,20 @@ async function main(): Promise<void> {
       'mixed: zero errors': summary.mixed.errors === 0 && approvals.failed === 0,
       'mixed: zero stale': summary.mixed.stale === 0,
       'mixed: zero unpublished': summary.mixed.unpublished === 0,
+      'search with a different query each request (facets) p95 ≤ 50 ms':
+        summary.uniqueSearchP95Ms <= 50,
+      'uncached search, different queries, p95 ≤ 50 ms': summary.uncachedUniqueSearchP95Ms <= 50,
+      [`uncached list ≥ 4× before (${4 * UNCACHED_LIST_BEFORE} req/s)`]:
+        summary.uncachedListPerSecond >= 4 * UNCACHED_LIST_BEFORE,
+      "Payload REST list ≥ 0.5× the same list without the register's hooks":
+        summary.restVsBare >= 0.5,
+      'growth 10,000 → 100,000: uncached list p95 ≤ 2×':
+        listGrowth === null ? notMeasured : listGrowth <= 2,
+      'growth 10,000 → 100,000: uncached search p95 ≤ 2×':
+        searchGrowth === null ? notMeasured : searchGrowth <= 2,
+      'growth servers RSS ≤ 400 MB':
+        growth.length === 0 ? notMeasured : summary.growthServerPeakRssMb <= 400,
+      'admin list view shows its rows < 1 s (browser)': notMeasured,
     }
 
     const lines = [
@@ -725,9 +943,26 @@ async function main(): Promise<void> {
       '',
       `public list / Payload REST: ${summary.listVsPayloadRest}×   public list / ceiling: ${summary.listVsCeiling}×`,
       `server RSS: at start ${summary.serverRssAtStartMb} MB, max sampled ${summary.serverRssMaxMb} MB, peak (VmHWM) ${summary.serverRssPeakMb} MB (after the side-by-side runs: ${round(rssAfterScenarios.rssMb, 0)} MB)`,
+      `different-query searches: ${summary.uniqueQueries.sent} sent, ${summary.uniqueQueries.distinct} distinct; uncached list / uncached detail: ${summary.uncachedListVsDetail}×; Payload REST list / same without the register's hooks: ${summary.restVsBare}×`,
+      ...(growth.length
+        ? [
+            '',
+            '| descriptions | seed s | uncached list req/s | list p95 ms | uncached search req/s | search p95 ms | server peak RSS MB |',
+            '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+            ...summary.growth.map(
+              (step) =>
+                `| ${step.algorithms} | ${step.seedSeconds} | ${step.listPerSecond} | ${step.listP95Ms} | ${step.searchPerSecond} | ${step.searchP95Ms} | ${step.serverPeakRssMb} |`,
+            ),
+            `growth 10,000 → 100,000: list p95 ×${listGrowth ?? '-'}, search p95 ×${searchGrowth ?? '-'}`,
+            '',
+          ]
+        : []),
       `mixed: ${summary.mixed.responses} responses, ${summary.mixed.freshnessChecks} freshness checks, errors ${summary.mixed.errors}, stale ${summary.mixed.stale}, unpublished ${summary.mixed.unpublished}, approvals ${summary.mixed.approvalsCompleted} (failed ${summary.mixed.approvalsFailed}, cycle p50 ${summary.mixed.approvalCycleMs.p50} ms)`,
       '',
-      ...Object.entries(targetsMet).map(([name, ok]) => `${ok ? 'MET    ' : 'NOT MET'}  ${name}`),
+      ...Object.entries(targetsMet).map(
+        ([name, ok]) =>
+          `${ok === notMeasured ? 'NOT MEASURED' : ok ? 'MET         ' : 'NOT MET     '}  ${name}`,
+      ),
       '',
     ]
     process.stdout.write(lines.join('\n'))
@@ -751,6 +986,7 @@ async function main(): Promise<void> {
           mixed,
           summary,
           targetsMet,
+          explained,
           seconds: round((Date.now() - started) / 1000, 0),
         },
         null,

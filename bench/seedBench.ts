@@ -9,6 +9,7 @@ import type pg from 'pg'
 
 import type { Algorithm, Organisation } from '../payload-types'
 import { diffDocuments } from '../src/audit/diffDocuments'
+import { dutchSortKey } from '../src/publicApi/dutchSortKey'
 import { buildPublicRecord, publicRecordHash } from '../src/publicApi/publicRecord'
 import { generateLars } from '../src/standard/lars'
 import { CATEGORY_VALUES } from '../src/standard/publicationStandard'
@@ -24,6 +25,8 @@ export interface SeedResult {
   lars: string[]
   organisationCodes: string[]
   searchTerms: string[]
+  /** Distinct words (4+ letters) of the seeded names and short descriptions. */
+  words: string[]
 }
 
 /** A small deterministic random generator, so every run seeds the same register. */
@@ -223,6 +226,7 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
 
   const usedLars = new Set<string>()
   const allLars: string[] = []
+  const words = new Set<string>()
   const start = Date.UTC(2023, 0, 1)
   const batchSize = 500
   for (let offset = 0; offset < options.algorithms; offset += batchSize) {
@@ -245,6 +249,8 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
           : random() < 0.4
             ? PUBLICATION_CATEGORIES[1]
             : PUBLICATION_CATEGORIES[2]
+      const text = `${prefix}${action} ${qualifier} ${word} ${second}`.toLowerCase()
+      for (const token of text.split(/[^a-z]+/)) if (token.length >= 4) words.add(token)
       const doc = {
         id: 0,
         name: `${prefix}${action} ${qualifier}`,
@@ -442,6 +448,7 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
             description_short: record.description_short,
             goal_text: htmlToText(String(record.goal)),
             tags_text: `${htmlToText(String(record.tags))} ${organisation.name}`,
+            name_sort: dutchSortKey(String(record.name ?? '')),
             first_published_at: new Date(baseTime + 30 * 86400000).toISOString(),
             updated_at: approvedAt,
             etag: `${hash.slice(0, 20)}.${number}`,
@@ -500,13 +507,14 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
         ['first_published_at', 'timestamptz'],
         ['updated_at', 'timestamptz'],
         ['etag', 'text'],
+        ['name_sort', 'text'],
       ],
       projections,
       '',
       {
         target: `lars, algorithm_id, organisation_id, organisation_code, organisation_name,
           organisation_type, revision_id, revision_number, record, publication_category, status,
-          categories, has_impact_assessment, search, first_published_at, updated_at, etag`,
+          categories, has_impact_assessment, search, first_published_at, updated_at, etag, name_sort`,
         select: `lars, algorithm_id, organisation_id, organisation_code, organisation_name,
           organisation_type, revision_id, revision_number, record, publication_category, status,
           ARRAY(SELECT jsonb_array_elements_text(categories)), has_impact_assessment,
@@ -514,7 +522,7 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
             || setweight(to_tsvector('dutch', description_short), 'B')
             || setweight(to_tsvector('dutch', goal_text), 'C')
             || setweight(to_tsvector('dutch', tags_text), 'C'),
-          first_published_at, updated_at, etag`,
+          first_published_at, updated_at, etag, name_sort`,
       },
     )
   }
@@ -526,5 +534,6 @@ export async function seedBench(client: pg.Client, options: SeedOptions): Promis
     lars: allLars,
     organisationCodes: organisations.map((o) => o.code),
     searchTerms: SEARCH_TERMS,
+    words: [...words, 'computerprogramma', 'medewerker', 'controleert', 'uitkomst'],
   }
 }

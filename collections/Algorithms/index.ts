@@ -67,6 +67,8 @@ const algorithms: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'organization', 'publication_category', 'workflow.state', 'updatedAt'],
     listSearchableFields: ['name', 'description_short', 'lars'],
+    // The list view reads only its columns, not every field and array of each description.
+    enableListViewSelectAPI: true,
     group: { nl: 'Register', en: 'Register' },
     description: {
       nl: 'Beschrijvingen van algoritmes volgens de publicatiestandaard 1.0. Alleen goedgekeurde versies worden openbaar.',
@@ -85,6 +87,8 @@ const algorithms: CollectionConfig = {
       },
     },
   },
+  // Field access on internal fields decides by the document's organisation: always read it.
+  forceSelect: { organization: true },
   access: {
     read: membersOfOwningOrganisation('organization'),
     create: createInOwnOrganisation('organization', WRITER_ROLES),

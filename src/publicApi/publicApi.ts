@@ -3,6 +3,11 @@ import type { Payload } from 'payload'
 
 import { databaseAvailabilityOf, isConnectionError } from '../database/databaseAvailability'
 import { readDatabaseSettings } from '../database/databaseSettings'
+import {
+  createReplicaReads,
+  replicaUrlFromEnvironment,
+  type ReplicaStats,
+} from '../database/replica'
 import { poolOf } from '../database/runSql'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
 import { readFeedEntries, renderAtomFeed } from './atomFeed'
@@ -70,6 +75,11 @@ export interface PublicApiOptions {
    * Default: PUBLIC_API_STALE_BOUND_MS from the environment, else 10 000.
    */
   staleBoundMs?: number
+  /**
+   * A streaming replica for public reads (see createReplicaReads). Default: DATABASE_REPLICA_URL
+   * from the environment; without one every read goes to the primary.
+   */
+  replicaUrl?: string
 }
 
 /** What a route renders. */
@@ -461,6 +471,8 @@ export interface PublicApi {
   cache: PublicResponseCache<RenderedResponse>
   /** Whether changes from other processes are heard (the cache is used only then). */
   readonly listening: boolean
+  /** Where reads went when a replica is configured. */
+  readonly replicaStats: ReplicaStats | undefined
 }
 
 /**
@@ -473,7 +485,16 @@ export interface PublicApi {
 export function createPublicApi(options: PublicApiOptions): PublicApi {
   const { payload } = options
   const pool = poolOf(payload) as unknown as pg.Pool
-  const run = queryRunner(pool)
+  // DATABASE_REPLICA_URL: reads go to a streaming replica once it has replayed every commit.
+  const replicaUrl = options.replicaUrl ?? replicaUrlFromEnvironment()
+  const replica = replicaUrl
+    ? createReplicaReads({
+        primary: pool,
+        replicaUrl,
+        log: (message) => payload.logger.warn(message),
+      })
+    : undefined
+  const run: RunQuery = replica ? replica.query : queryRunner(pool)
   const serverUrl = registerOptionsOf(payload).serverUrl
   const cacheBytes = options.cacheBytes ?? cacheBytesFromEnvironment()
   const staleBoundMs = options.staleBoundMs ?? staleBoundFromEnvironment()
@@ -520,6 +541,7 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
     closed = true
     unsubscribe()
     await listener?.stop()
+    await replica?.close()
   }
   let started = false
   // Started with the first request, not at creation: a server that never serves the public API
@@ -667,6 +689,9 @@ export function createPublicApi(options: PublicApiOptions): PublicApi {
     cache,
     get listening() {
       return listener?.connected ?? false
+    },
+    get replicaStats() {
+      return replica?.stats
     },
   }
 }

@@ -173,9 +173,15 @@ export async function listPage(
       record->>'description_short' AS description_short, categories, status, publication_category,
       record->>'begin_date' AS begin_date, record->>'end_date' AS end_date,
       record->>'publication_dt' AS publication_dt, has_impact_assessment, revision_number, updated_at
-    FROM public_algorithms WHERE ${where}
-    ORDER BY ${orderBy}
-    LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    FROM public_algorithms
+    -- The page is chosen on narrow columns first: the record's fields are read (and detoasted)
+    -- for the rows shown only, not for every match the sort or an OFFSET passes over.
+    JOIN (
+      SELECT lars FROM public_algorithms WHERE ${where}
+      ORDER BY ${orderBy}
+      LIMIT $${values.length - 1} OFFSET $${values.length}
+    ) AS page USING (lars)
+    ORDER BY ${orderBy}`,
     values,
   )
   // Read from the projection's columns, not through publicFields: made safe here.
@@ -236,27 +242,44 @@ export async function countFacets(run: RunQuery, filters: AlgorithmFilters): Pro
       SELECT organisation_code, organisation_name, organisation_type, publication_category, status,
         categories, has_impact_assessment, ${flags}
       FROM public_algorithms WHERE ${facet.base}
+    ),
+    -- One pass for the total and every single-valued facet: each grouping set counts only the
+    -- rows that pass the other facets' filters (disjunctive facets).
+    grouped AS (
+      SELECT GROUPING(organisation_code, organisation_type, publication_category, status,
+          has_impact_assessment) AS grouping_bits,
+        organisation_code, max(organisation_name) AS organisation_name, organisation_type,
+        publication_category, status, has_impact_assessment,
+        count(*) FILTER (WHERE ${others(null)})::int AS n_total,
+        count(*) FILTER (WHERE ${others('organisation')})::int AS n_organisation,
+        count(*) FILTER (WHERE ${others('organisationType')})::int AS n_organisation_type,
+        count(*) FILTER (WHERE ${others('publicationCategory')})::int AS n_publication_category,
+        count(*) FILTER (WHERE ${others('status')})::int AS n_status,
+        count(*) FILTER (WHERE ${others('hasImpactAssessment')})::int AS n_impact
+      FROM base
+      GROUP BY GROUPING SETS ((organisation_code), (organisation_type), (publication_category),
+        (status), (has_impact_assessment), ())
     )
-    SELECT 'total' AS facet, '' AS value, NULL AS label, count(*)::int AS count
-      FROM base WHERE ${others(null)}
-    UNION ALL
-    SELECT 'organisation', organisation_code, max(organisation_name), count(*)::int
-      FROM base WHERE ${others('organisation')} GROUP BY organisation_code
-    UNION ALL
-    SELECT 'organisationType', organisation_type, NULL, count(*)::int
-      FROM base WHERE ${others('organisationType')} GROUP BY organisation_type
-    UNION ALL
-    SELECT 'publicationCategory', publication_category, NULL, count(*)::int
-      FROM base WHERE ${others('publicationCategory')} GROUP BY publication_category
-    UNION ALL
-    SELECT 'status', status, NULL, count(*)::int
-      FROM base WHERE ${others('status')} GROUP BY status
+    SELECT facet, value, label, count FROM (
+      SELECT CASE grouping_bits
+          WHEN 31 THEN 'total' WHEN 15 THEN 'organisation' WHEN 23 THEN 'organisationType'
+          WHEN 27 THEN 'publicationCategory' WHEN 29 THEN 'status' ELSE 'hasImpactAssessment'
+        END AS facet,
+        CASE grouping_bits
+          WHEN 31 THEN '' WHEN 15 THEN organisation_code WHEN 23 THEN organisation_type
+          WHEN 27 THEN publication_category WHEN 29 THEN status ELSE has_impact_assessment::text
+        END AS value,
+        CASE grouping_bits WHEN 15 THEN organisation_name END AS label,
+        CASE grouping_bits
+          WHEN 31 THEN n_total WHEN 15 THEN n_organisation WHEN 23 THEN n_organisation_type
+          WHEN 27 THEN n_publication_category WHEN 29 THEN n_status ELSE n_impact
+        END AS count
+      FROM grouped
+    ) AS facets
+    WHERE count > 0 OR facet = 'total'
     UNION ALL
     SELECT 'theme', theme, NULL, count(*)::int
-      FROM base, unnest(categories) AS theme WHERE ${others('theme')} GROUP BY theme
-    UNION ALL
-    SELECT 'hasImpactAssessment', has_impact_assessment::text, NULL, count(*)::int
-      FROM base WHERE ${others('hasImpactAssessment')} GROUP BY has_impact_assessment`,
+      FROM base, unnest(categories) AS theme WHERE ${others('theme')} GROUP BY theme`,
     values,
   )
   return {

@@ -7,7 +7,7 @@
  *   in the approving transaction, read by the public API (with Dutch full-text search).
  *
  * The end state of the bundled application's migrations `20261123_230000_guards` and
- * `20261203_170000_dutch_name_order` (which stay as they were applied), for an empty database:
+ * `20261203_170000_dutch_name_order` and `20261203_190000_list_indexes` (which stay as they were applied), for an empty database:
  * the Dutch collation `register_dutch` and the sort key `name_sort` are created with the table.
  * A host gets them as a migration of its own with
  * `payload migrate:create register --file @algoritmeregister/payload-plugin/migration`, after
@@ -68,7 +68,15 @@ CREATE INDEX public_algorithms_categories_idx ON public_algorithms USING gin (ca
 CREATE INDEX public_algorithms_organisation_idx ON public_algorithms (organisation_code);
 CREATE INDEX public_algorithms_listing_idx ON public_algorithms (withdrawn_at, updated_at DESC, lars);
 CREATE INDEX public_algorithms_name_sort_idx ON public_algorithms (name_sort, lars)
-  WHERE withdrawn_at IS NULL;`
+  WHERE withdrawn_at IS NULL;
+CREATE INDEX public_algorithms_facets_idx ON public_algorithms (organisation_code)
+  INCLUDE (organisation_name, organisation_type, publication_category, status,
+    has_impact_assessment, categories)
+  WHERE withdrawn_at IS NULL;
+CREATE INDEX IF NOT EXISTS algorithms_texts_parent_order_idx
+  ON algorithms_texts USING btree (parent_id, "order");
+CREATE INDEX IF NOT EXISTS algorithms_name_created_at_idx
+  ON algorithms USING btree (name, created_at DESC);`
 
 export const REGISTER_DATABASE_DOWN = `DROP TABLE IF EXISTS public_algorithms;
 DROP COLLATION IF EXISTS register_dutch;

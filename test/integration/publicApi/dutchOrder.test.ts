@@ -2,6 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { sql } from '@payloadcms/db-postgres'
 
+import pg from 'pg'
+
+import { parseListQuery } from '../../../src/publicApi/listQuery'
+import { listPage } from '../../../src/publicApi/publicReaders'
 import { closeTestApp, testApp, type TestApp } from '../../support/testApp'
 import { query } from '../../support/workflowHelpers'
 import { createTeam, getPublic, publish } from './publicApiFixtures'
@@ -71,5 +75,37 @@ describe('sort=name', () => {
           WHERE a.attrelid = 'public_algorithms'::regclass AND a.attname = 'name_sort'`,
     )
     expect(collation.provider).toBe(icu.n > 0 ? 'i' : 'c')
+  })
+
+  it('reads a page in Dutch order straight from that index, without sorting, both directions', async () => {
+    const client = new pg.Client({ connectionString: process.env.REGISTER_TEST_DATABASE_URL })
+    await client.connect()
+    const plans: string[] = []
+    try {
+      await client.query('BEGIN')
+      // With a handful of rows a sequential scan is cheaper: ask whether the index CAN serve it.
+      await client.query('SET LOCAL enable_seqscan = off')
+      await client.query('SET LOCAL enable_sort = off')
+      for (const sort of ['name', '-name']) {
+        await listPage(
+          async <Row extends Record<string, unknown>>(text: string, values: unknown[] = []) => {
+            const result = await client.query(`EXPLAIN ${text}`, values)
+            plans.push(
+              result.rows.map((row: Record<string, unknown>) => row['QUERY PLAN']).join('\n'),
+            )
+            return [] as Row[]
+          },
+          parseListQuery(new URLSearchParams({ sort })),
+        )
+      }
+    } finally {
+      await client.query('ROLLBACK')
+      await client.end()
+    }
+    expect(plans).toHaveLength(2)
+    for (const plan of plans) {
+      expect(plan).toMatch(/Index Scan( Backward)? using public_algorithms_name_sort_idx/)
+      expect(plan).not.toMatch(/\bSort\b/)
+    }
   })
 })
