@@ -10,13 +10,14 @@ import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
+import { NATIONAL_COLLECTIONS, NATIONAL_TASKS } from '../national/nationalRegisterParts'
 import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 import { withoutBehaviour } from './withoutBehaviour'
 
 const USERS_SLUG = 'users'
-const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents]
+const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents, ...NATIONAL_COLLECTIONS]
 
 /** The register's user fields without `required`: a host's existing users have no values yet. */
 function optionalFields(fields: CollectionConfig['fields']): CollectionConfig['fields'] {
@@ -101,7 +102,12 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     // database enum), everything else of the host's config is left as it was.
     const jobs = {
       ...incoming.jobs,
-      tasks: [...(incoming.jobs?.tasks ?? []), sendNotificationTask, reviewRemindersTask],
+      tasks: [
+        ...(incoming.jobs?.tasks ?? []),
+        sendNotificationTask,
+        reviewRemindersTask,
+        ...NATIONAL_TASKS,
+      ],
     }
     if (!resolved.enabled) {
       return {

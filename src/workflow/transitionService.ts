@@ -16,6 +16,7 @@ import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
 import { registerOptionsOf } from '../plugin/registerOptionsOf'
+import { enqueueNationalDelivery } from '../national/enqueueNationalDelivery'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
 import { withdrawProjection } from '../publicApi/projection'
 import { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
@@ -406,6 +407,15 @@ export async function performTransition(
             : changesRequested(reference, actorName, command.comment?.trim() ?? '')
         await queueNotification(req, submitter.email, content)
       }
+    }
+
+    // Outbox for the national Algoritmeregister (src/national), in this transaction.
+    if (revision || decision.effects.publicRecord === 'remove') {
+      await enqueueNationalDelivery(req, {
+        algorithm,
+        organisationId,
+        action: revision ? 'publish' : 'retract',
+      })
     }
 
     if (shouldCommit) await commitTransaction(req)
