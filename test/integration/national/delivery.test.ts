@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { resetNationalClient } from '../../../src/national/nationalClient'
 import { setNationalSettings } from '../../../src/national/nationalSettings'
 import { checkDrift } from '../../../src/national/checkDrift'
+import { syncDeliveries } from '../../../src/national/syncDeliveries'
 import {
   startFakeNationalRegister,
   type FakeNationalRegister,
@@ -414,5 +415,38 @@ describe('a login that fails', () => {
     expect(await deliveryOf(app.payload, algorithm.id)).toBeUndefined()
     const draft = await draftAlgorithm(app.payload, quiet)
     expect(await deliveryOf(app.payload, draft.id)).toBeUndefined()
+  })
+})
+
+describe('national:sync', () => {
+  it('checks without sending in a dry run, then delivers what an organisation published before it connected', async () => {
+    const late = await createWorkflowTeam(app.payload, app.url)
+    const algorithm = await publishedAlgorithm(app.payload, app.url, late, { name: uniqueName() })
+    expect(await deliveryOf(app.payload, algorithm.id)).toBeUndefined()
+    const { connection } = await connectOrganisation(app.payload, fake, late.organisation)
+    const code = connection.organisationCode as string
+    const before = fake.requests.length
+
+    const checked = await syncDeliveries(app.payload, { organisation: code, dryRun: true })
+    expect(checked.map((item) => [item.algorithmId, item.outcome])).toEqual([
+      [algorithm.id, 'valid'],
+    ])
+    expect(fake.requests.length).toBe(before)
+    expect(await deliveryOf(app.payload, algorithm.id)).toBeUndefined()
+
+    const progress: Array<[number, number]> = []
+    const synced = await syncDeliveries(app.payload, {
+      organisation: code,
+      onProgress: (done, total) => progress.push([done, total]),
+    })
+    expect(synced.map((item) => [item.algorithmId, item.status])).toEqual([
+      [algorithm.id, 'vrijgegeven'],
+    ])
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ])
+    const row = await deliveryOf(app.payload, algorithm.id)
+    expect(fake.algorithms.get(row?.nationalLars as string)?.published?.name).toBe(algorithm.name)
   })
 })
