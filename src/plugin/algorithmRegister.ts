@@ -10,7 +10,11 @@ import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
-import { NATIONAL_COLLECTIONS, NATIONAL_TASKS } from '../national/nationalRegisterParts'
+import {
+  NATIONAL_COLLECTIONS,
+  NATIONAL_TASKS,
+  withNationalStatus,
+} from '../national/nationalRegisterParts'
 import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
@@ -94,7 +98,9 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     const users = hostUsers
       ? extendHostUsers(hostUsers, resolved.enabled)
       : ownUsers(resolved.enabled, resolved.firstUserIsPlatformAdmin)
-    const own = OWN_COLLECTIONS.map((c) => (resolved.enabled ? c : withoutBehaviour(c)))
+    const own = OWN_COLLECTIONS.map((c) =>
+      resolved.enabled ? withNationalStatus(c) : withoutBehaviour(c),
+    )
     const collections = hostUsers
       ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
       : [...hostCollections, own[0], users, ...own.slice(1)]
