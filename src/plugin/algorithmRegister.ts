@@ -98,8 +98,8 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     const users = hostUsers
       ? extendHostUsers(hostUsers, resolved.enabled)
       : ownUsers(resolved.enabled, resolved.firstUserIsPlatformAdmin)
-    const own = OWN_COLLECTIONS.map((c) =>
-      resolved.enabled ? withNationalStatus(c) : withoutBehaviour(c),
+    const own = OWN_COLLECTIONS.map(withNationalStatus).map((c) =>
+      resolved.enabled ? c : withoutBehaviour(c),
     )
     const collections = hostUsers
       ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
