@@ -1,4 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { createLocalReq } from 'payload'
+
+import { SKIP_GENERIC_AUDIT } from '../../../src/audit/auditContext'
+import { publishRevision } from '../../../src/workflow/publishRevision'
+import { WORKFLOW_WRITE } from '../../../src/workflow/workflowContext'
 
 import { resetNationalClient } from '../../../src/national/nationalClient'
 import { setNationalSettings } from '../../../src/national/nationalSettings'
@@ -24,6 +29,9 @@ import {
   transition,
   type WorkflowTeam,
 } from '../../support/workflowHelpers'
+
+// Retries wait for real (short) delays, and a busy machine makes every step slower.
+jest.setTimeout(300_000)
 
 let app: TestApp
 let fake: FakeNationalRegister
@@ -415,6 +423,52 @@ describe('a login that fails', () => {
     expect(await deliveryOf(app.payload, algorithm.id)).toBeUndefined()
     const draft = await draftAlgorithm(app.payload, quiet)
     expect(await deliveryOf(app.payload, draft.id)).toBeUndefined()
+  })
+})
+
+describe('imported descriptions', () => {
+  it('a description imported from the national register keeps its LARS: updated there, not created', async () => {
+    const algorithm = await draftAlgorithm(app.payload, team, { name: uniqueName() })
+    // As the importer does: a published revision with source "import", in one transaction.
+    const req = await createLocalReq({}, app.payload)
+    const { revision } = await publishRevision(req, {
+      algorithm,
+      organisation: team.organisation,
+      publicationDate: '2024-01-01',
+      stamp: new Date().toISOString(),
+      source: 'import',
+      changeSummary: null,
+      submitter: { id: null, name: null, at: null },
+      approver: { id: team.reviewer.user.id, name: 'Importeur' },
+    })
+    await app.payload.update({
+      collection: 'algorithms',
+      id: algorithm.id,
+      data: {
+        workflow: { ...algorithm.workflow, state: 'gepubliceerd', publicRevision: revision.id },
+      },
+      context: { [WORKFLOW_WRITE]: true, [SKIP_GENERIC_AUDIT]: true },
+      overrideAccess: true,
+      depth: 0,
+    })
+    const lars = algorithm.lars as string
+    fake.algorithms.set(lars, {
+      lars,
+      organisation: organisationCode,
+      body: { name: 'Zoals het eerst in het landelijke register stond' },
+      published: null,
+      createdBy: account.clientId,
+    })
+
+    const items = await syncDeliveries(app.payload, { organisation: organisationCode })
+    expect(items.find((item) => item.algorithmId === algorithm.id)?.status).toBe('vrijgegeven')
+    expect(createsNamed(algorithm.name)).toEqual([])
+    expect(requestsFor(lars).map((r) => `${r.operationId}:${r.status}`)).toEqual([
+      'update_one_algorithm:200',
+      'release_one_algorithm:200',
+    ])
+    expect(fake.algorithms.get(lars)?.published?.name).toBe(algorithm.name)
+    expect((await deliveryOf(app.payload, algorithm.id))?.nationalLars).toBe(lars)
   })
 })
 
