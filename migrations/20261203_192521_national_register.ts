@@ -1,6 +1,6 @@
-import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-postgres'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_national_deliveries_status" AS ENUM('niet_aangeleverd', 'in_wachtrij', 'aangeleverd', 'vrijgegeven', 'ingetrokken', 'fout');
   CREATE TYPE "public"."enum_national_deliveries_wanted_action" AS ENUM('publish', 'retract');
@@ -66,7 +66,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_national_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("national_deliveries_id");`)
 }
 
-export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "national_register_connections" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "national_deliveries" DISABLE ROW LEVEL SECURITY;
