@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig, FieldAccess, FieldHook } from 'payload'
 
 import { createInOwnOrganisation } from '../../../access/createInOwnOrganisation'
 import { membersOfOwningOrganisation } from '../../../access/membersOfOwningOrganisation'
@@ -9,8 +9,15 @@ import { validateConnection } from '../hooks/validateConnection'
 
 export const NATIONAL_CONNECTIONS_SLUG = 'national-register-connections'
 
-/** Credentials can be written, never read back: not by anyone, through any API. */
+/** The encrypted value is read by nobody through any API (the connector reads it directly). */
 const writeOnly: FieldAccess = () => false
+
+/**
+ * Login fields are write-only: whatever is stored (always nothing, see
+ * encryptConnectionCredentials) reads back as empty through every API. Their read access stays
+ * open so that the admin still shows the input.
+ */
+const neverShown: FieldHook = () => null
 
 const secretDescription = {
   nl: 'Wordt versleuteld opgeslagen en nooit meer getoond. Laat leeg om de opgeslagen waarde te houden.',
@@ -85,7 +92,7 @@ export const NationalConnections: CollectionConfig = {
       name: 'tokenUrl',
       type: 'text',
       maxLength: 500,
-      access: { read: writeOnly },
+      hooks: { afterRead: [neverShown] },
       label: { nl: 'Adres van de tokendienst (Keycloak)', en: 'Token endpoint (Keycloak)' },
       admin: {
         description: {
@@ -98,7 +105,7 @@ export const NationalConnections: CollectionConfig = {
       name: 'clientId',
       type: 'text',
       maxLength: 200,
-      access: { read: writeOnly },
+      hooks: { afterRead: [neverShown] },
       label: { nl: 'Client-ID', en: 'Client ID' },
       admin: { description: secretDescription },
     },
@@ -106,7 +113,7 @@ export const NationalConnections: CollectionConfig = {
       name: 'username',
       type: 'text',
       maxLength: 200,
-      access: { read: writeOnly },
+      hooks: { afterRead: [neverShown] },
       label: { nl: 'Gebruikersnaam', en: 'User name' },
       admin: { description: secretDescription },
     },
@@ -114,7 +121,7 @@ export const NationalConnections: CollectionConfig = {
       name: 'password',
       type: 'text',
       maxLength: 500,
-      access: { read: writeOnly },
+      hooks: { afterRead: [neverShown] },
       label: { nl: 'Wachtwoord', en: 'Password' },
       admin: { description: secretDescription },
     },
