@@ -160,17 +160,23 @@ async function deliverNow(payload: Payload, algorithmId: number): Promise<Delive
   const org = `/organizations/${encodeURIComponent(connection.organisationCode)}`
   let operation = 'start'
   let revisionNumber: number | null = null
+  // A call that succeeded in this run restarts the count of failures in a row.
+  let progressed = false
   const call = async (
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<NationalResponse> => {
     try {
-      return await callNational(connection, method, path, body)
+      const answer = await callNational(connection, method, path, body)
+      progressed = true
+      return answer
     } catch (error) {
       // A token the register no longer accepts: log in once more, then give up.
       if (error instanceof NationalRequestError && error.kind === 'unauthorised') {
-        return callNational(connection, method, path, body)
+        const answer = await callNational(connection, method, path, body)
+        progressed = true
+        return answer
       }
       throw error
     }
@@ -292,7 +298,7 @@ async function deliverNow(payload: Payload, algorithmId: number): Promise<Delive
       revisionNumber,
     }
     if (error.kind === 'retry') {
-      const attempts = (row.attempts ?? 0) + 1
+      const attempts = (progressed ? 0 : (row.attempts ?? 0)) + 1
       const retryAt = new Date(Date.now() + retryDelayMs(attempts, error.retryAfterMs))
       // The job first: if the process stops right here, the retry still happens.
       await queueDeliveryJob({ payload }, algorithmId, retryAt)
