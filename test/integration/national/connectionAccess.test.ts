@@ -144,6 +144,19 @@ describe('national register connection: who may set it', () => {
       {},
       { token: platformAdmin.token },
     )
+    expect(result.body.errors).toBeUndefined()
+    const docs = (
+      result.body.data as { NationalRegisterConnections: { docs: Array<Record<string, unknown>> } }
+    ).NationalRegisterConnections.docs
+    expect(docs.length).toBeGreaterThan(0)
+    for (const doc of docs) {
+      expect([doc.password, doc.username, doc.clientId, doc.tokenUrl]).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ])
+    }
     expectNoSecrets(result.body)
     const viaLocal = await app.payload.findByID({
       collection: 'national-register-connections',
