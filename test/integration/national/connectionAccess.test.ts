@@ -150,12 +150,9 @@ describe('national register connection: who may set it', () => {
     ).NationalRegisterConnections.docs
     expect(docs.length).toBeGreaterThan(0)
     for (const doc of docs) {
-      expect([doc.password, doc.username, doc.clientId, doc.tokenUrl]).toEqual([
-        null,
-        null,
-        null,
-        null,
-      ])
+      expect(
+        [doc.password, doc.username, doc.clientId, doc.tokenUrl].map((v) => v ?? null),
+      ).toEqual([null, null, null, null])
     }
     expectNoSecrets(result.body)
     const viaLocal = await app.payload.findByID({
