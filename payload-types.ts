@@ -72,6 +72,8 @@ export interface Config {
     algorithms: Algorithm;
     revisions: Revision;
     'audit-events': AuditEvent;
+    'national-register-connections': NationalRegisterConnection;
+    'national-deliveries': NationalDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -85,6 +87,8 @@ export interface Config {
     algorithms: AlgorithmsSelect<false> | AlgorithmsSelect<true>;
     revisions: RevisionsSelect<false> | RevisionsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
+    'national-register-connections': NationalRegisterConnectionsSelect<false> | NationalRegisterConnectionsSelect<true>;
+    'national-deliveries': NationalDeliveriesSelect<false> | NationalDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -110,6 +114,8 @@ export interface Config {
     tasks: {
       sendNotification: TaskSendNotification;
       reviewReminders: TaskReviewReminders;
+      deliverToNationalRegister: TaskDeliverToNationalRegister;
+      checkNationalDrift: TaskCheckNationalDrift;
       inline: {
         input: unknown;
         output: unknown;
@@ -646,7 +652,8 @@ export interface AuditEvent {
     | 'membership'
     | 'login_success'
     | 'login_failure'
-    | 'export';
+    | 'export'
+    | 'national_delivery';
   summary?: string | null;
   occurredAt: string;
   actorId?: number | null;
@@ -678,6 +685,79 @@ export interface AuditEvent {
   requestId?: string | null;
   previousHash: string;
   hash: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Per organisation: whether approved descriptions are also delivered to the national Algoritmeregister, and with which login.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "national-register-connections".
+ */
+export interface NationalRegisterConnection {
+  id: number;
+  organisation: number | Organisation;
+  delivers?: boolean | null;
+  /**
+   * The code of your organisation in the national register, for example gm0363.
+   */
+  organisationCode?: string | null;
+  /**
+   * Empty: this register's default (NATIONAL_REGISTER_TOKEN_URL). Never shown again.
+   */
+  tokenUrl?: string | null;
+  /**
+   * Stored encrypted and never shown again. Leave empty to keep the stored value.
+   */
+  clientId?: string | null;
+  /**
+   * Stored encrypted and never shown again. Leave empty to keep the stored value.
+   */
+  username?: string | null;
+  /**
+   * Stored encrypted and never shown again. Leave empty to keep the stored value.
+   */
+  password?: string | null;
+  credentialsSet?: boolean | null;
+  credentials?: string | null;
+  /**
+   * Filled when logging in to the national register fails. Save new credentials to deliver again.
+   */
+  blockedReason?: string | null;
+  blockedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Which descriptions are in the national Algoritmeregister, what is queued and what went wrong.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "national-deliveries".
+ */
+export interface NationalDelivery {
+  id: number;
+  algorithm: number | Algorithm;
+  organisation: number | Organisation;
+  algorithmName?: string | null;
+  status: 'niet_aangeleverd' | 'in_wachtrij' | 'aangeleverd' | 'vrijgegeven' | 'ingetrokken' | 'fout';
+  statusAt?: string | null;
+  reason?: string | null;
+  nationalLars?: string | null;
+  wantedAction?: ('publish' | 'retract') | null;
+  deliveredRevision?: number | null;
+  releasedRevision?: number | null;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  driftCheckedAt?: string | null;
+  driftFields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -750,7 +830,12 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendNotification' | 'reviewReminders';
+        taskSlug:
+          | 'inline'
+          | 'sendNotification'
+          | 'reviewReminders'
+          | 'deliverToNationalRegister'
+          | 'checkNationalDrift';
         taskID: string;
         input?:
           | {
@@ -783,7 +868,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendNotification' | 'reviewReminders') | null;
+  taskSlug?:
+    | ('inline' | 'sendNotification' | 'reviewReminders' | 'deliverToNationalRegister' | 'checkNationalDrift')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -825,6 +912,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-events';
         value: number | AuditEvent;
+      } | null)
+    | ({
+        relationTo: 'national-register-connections';
+        value: number | NationalRegisterConnection;
+      } | null)
+    | ({
+        relationTo: 'national-deliveries';
+        value: number | NationalDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1070,6 +1165,47 @@ export interface AuditEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "national-register-connections_select".
+ */
+export interface NationalRegisterConnectionsSelect<T extends boolean = true> {
+  organisation?: T;
+  delivers?: T;
+  organisationCode?: T;
+  tokenUrl?: T;
+  clientId?: T;
+  username?: T;
+  password?: T;
+  credentialsSet?: T;
+  credentials?: T;
+  blockedReason?: T;
+  blockedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "national-deliveries_select".
+ */
+export interface NationalDeliveriesSelect<T extends boolean = true> {
+  algorithm?: T;
+  organisation?: T;
+  algorithmName?: T;
+  status?: T;
+  statusAt?: T;
+  reason?: T;
+  nationalLars?: T;
+  wantedAction?: T;
+  deliveredRevision?: T;
+  releasedRevision?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  driftCheckedAt?: T;
+  driftFields?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1200,6 +1336,29 @@ export interface TaskReviewReminders {
   input?: unknown;
   output: {
     reminded?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverToNationalRegister".
+ */
+export interface TaskDeliverToNationalRegister {
+  input: {
+    algorithmId: number;
+  };
+  output: {
+    result?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheckNationalDrift".
+ */
+export interface TaskCheckNationalDrift {
+  input?: unknown;
+  output: {
+    checked?: number | null;
+    drifted?: number | null;
   };
 }
 /**

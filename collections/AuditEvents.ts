@@ -19,6 +19,10 @@ export const AUDIT_EVENT_TYPES = [
   { value: 'login_success', label: { nl: 'Ingelogd', en: 'Logged in' } },
   { value: 'login_failure', label: { nl: 'Mislukte inlogpoging', en: 'Failed login' } },
   { value: 'export', label: { nl: 'Geschiedenis geëxporteerd', en: 'History exported' } },
+  {
+    value: 'national_delivery',
+    label: { nl: 'Landelijk Algoritmeregister', en: 'National register' },
+  },
 ] as const
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]['value']

@@ -88,7 +88,8 @@ await build({
       name: 'relative-imports-as-js-files',
       setup(pluginBuild) {
         pluginBuild.onResolve({ filter: /^\.\.?\// }, (args) => {
-          if (args.kind === 'entry-point') return undefined
+          // JSON (the national register's OpenAPI document) is bundled into its importer.
+          if (args.kind === 'entry-point' || args.path.endsWith('.json')) return undefined
           return { path: outputSpecifier(args.importer, args.path), external: true }
         })
       },

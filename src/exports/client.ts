@@ -4,6 +4,7 @@
  * the installed package. Every component file carries its own 'use client' directive.
  */
 export { FieldAids } from '../admin/fields/FieldAids'
+export { NationalDeliveryStatus } from '../national/admin/NationalDeliveryStatus'
 export { StandardSelectField } from '../admin/fields/StandardSelectField'
 export { StartFromTemplate } from '../admin/templates/StartFromTemplate'
 export { ShownInPanel } from '../admin/workflow/ShownInPanel'

@@ -36,6 +36,9 @@ export function startJobRunner(
         await payload.jobs.handleSchedules({ queue: 'reminders' })
         await payload.jobs.run({ queue: 'reminders', limit: 10 })
         await payload.jobs.run({ queue: 'mail', limit: 50 })
+        await payload.jobs.handleSchedules({ queue: 'national' })
+        // One at a time: deliveries are paced per client to stay under the register's limit.
+        await payload.jobs.run({ queue: 'national', limit: 25, sequential: true })
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [JOB_RUNNER_LOCK])
       }

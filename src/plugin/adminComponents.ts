@@ -10,6 +10,7 @@ export const PACKAGE_NAME = '@algoritmeregister/payload-plugin'
 export const ADMIN_COMPONENTS = {
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
+  NationalDeliveryStatus: `${PACKAGE_NAME}/client#NationalDeliveryStatus`,
   RegisterDashboard: `${PACKAGE_NAME}/rsc#RegisterDashboard`,
   ShownInPanel: `${PACKAGE_NAME}/client#ShownInPanel`,
   StandardSelectField: `${PACKAGE_NAME}/client#StandardSelectField`,

@@ -10,12 +10,17 @@ import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
+import {
+  NATIONAL_COLLECTIONS,
+  NATIONAL_TASKS,
+  withNationalStatus,
+} from '../national/nationalRegisterParts'
 import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 import { withoutBehaviour } from './withoutBehaviour'
 
-const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents]
+const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents, ...NATIONAL_COLLECTIONS]
 
 /** The register's user fields without `required`: a host's existing users have no values yet. */
 function optionalFields(fields: CollectionConfig['fields']): CollectionConfig['fields'] {
@@ -102,7 +107,9 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     const users = hostUsers
       ? extendHostUsers(hostUsers, resolved.enabled)
       : ownUsers(usersSlug, resolved.enabled, resolved.firstUserIsPlatformAdmin)
-    const own = OWN_COLLECTIONS.map((c) => (resolved.enabled ? c : withoutBehaviour(c)))
+    const own = OWN_COLLECTIONS.map(withNationalStatus).map((c) =>
+      resolved.enabled ? c : withoutBehaviour(c),
+    )
     const collections = hostUsers
       ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
       : [...hostCollections, own[0], users, ...own.slice(1)]
@@ -110,7 +117,12 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     // database enum), everything else of the host's config is left as it was.
     const jobs = {
       ...incoming.jobs,
-      tasks: [...(incoming.jobs?.tasks ?? []), sendNotificationTask, reviewRemindersTask],
+      tasks: [
+        ...(incoming.jobs?.tasks ?? []),
+        sendNotificationTask,
+        reviewRemindersTask,
+        ...NATIONAL_TASKS,
+      ],
     }
     if (!resolved.enabled) {
       return {

@@ -9,6 +9,7 @@ import { membersWithRoles } from '../email/membersWithRoles'
 import { localise, type Bilingual } from '../i18n/localise'
 import { analyseAlgorithmTexts } from '../plainLanguage/analyseAlgorithmTexts'
 import { summarisePlainLanguage } from '../plainLanguage/summarisePlainLanguage'
+import { enqueueNationalDelivery } from '../national/enqueueNationalDelivery'
 import { emitPublicChange } from '../publicApi/publicChangeBus'
 import { missingDatabaseObjects } from '../schema/missingDatabaseObjects'
 import { assessCompleteness } from '../standard/completeness'
@@ -229,6 +230,15 @@ export async function performTransition(
       text: command,
       hasReviewer: context.organisation.hasReviewer,
     })
+
+    // Outbox for the national Algoritmeregister (src/national), in this transaction.
+    if (applied.revision || decision.effects.publicRecord === 'remove') {
+      await enqueueNationalDelivery(req, {
+        algorithm,
+        organisationId,
+        action: applied.revision ? 'publish' : 'retract',
+      })
+    }
 
     if (shouldCommit) await commitTransaction(req)
     // Committed: this process's public API drops its cache before the caller gets an answer.

@@ -16,7 +16,15 @@ import { makeFirstUserPlatformAdmin } from '../../../hooks/makeFirstUserPlatform
 import { recordLoginFailure } from '../../../hooks/recordLoginFailure'
 import { algorithmRegister } from '../../../src/plugin'
 
-const REGISTER_SLUGS = ['organisations', 'users', 'algorithms', 'revisions', 'audit-events']
+const REGISTER_SLUGS = [
+  'organisations',
+  'users',
+  'algorithms',
+  'revisions',
+  'audit-events',
+  'national-register-connections',
+  'national-deliveries',
+]
 
 /** A host config as an application would write it; the database is never connected. */
 function hostConfig(overrides: Partial<Config> = {}): Config {
@@ -65,7 +73,7 @@ describe('algorithmRegister()', () => {
     )
   })
 
-  it('adds its five collections after the host collections, and keeps the host ones', () => {
+  it('adds its collections after the host collections, and keeps the host ones', () => {
     const config = apply(undefined, hostConfig({ collections: [pages] }))
     expect((config.collections ?? []).map((c) => c.slug)).toEqual(['pages', ...REGISTER_SLUGS])
     expect(collection(config, 'pages')).toBe(pages)
@@ -110,6 +118,8 @@ describe('algorithmRegister()', () => {
       'hostTask',
       'sendNotification',
       'reviewReminders',
+      'deliverToNationalRegister',
+      'checkNationalDrift',
     ])
   })
 
@@ -164,6 +174,8 @@ describe('algorithmRegister() with a host users collection', () => {
       'algorithms',
       'revisions',
       'audit-events',
+      'national-register-connections',
+      'national-deliveries',
     ])
     const users = collection(config, 'users')
     expect(fieldNames(users)).toEqual([
@@ -306,6 +318,8 @@ describe('algorithmRegister({ enabled: false })', () => {
     expect((disabled.jobs?.tasks ?? []).map((t) => t.slug)).toEqual([
       'sendNotification',
       'reviewReminders',
+      'deliverToNationalRegister',
+      'checkNationalDrift',
     ])
   })
 

@@ -11,6 +11,7 @@ import { UnorderedListFeatureClient as UnorderedListFeatureClient_e70f5e05f09f93
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { ShownInPanel as ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
+import { NationalDeliveryStatus as NationalDeliveryStatus_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { CompareView as CompareView_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { RegisterDashboard as RegisterDashboard_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -30,6 +31,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@algoritmeregister/payload-plugin/client#WorkflowPanel": WorkflowPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#ShownInPanel": ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
+  "@algoritmeregister/payload-plugin/client#NationalDeliveryStatus": NationalDeliveryStatus_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/rsc#CompareView": CompareView_6024e8255192a913429ae7f1db24139a,
   "@algoritmeregister/payload-plugin/rsc#RegisterDashboard": RegisterDashboard_6024e8255192a913429ae7f1db24139a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
