@@ -5,6 +5,7 @@ import { isPlatformAdmin } from '../../access/isPlatformAdmin'
 import type { AuditActor } from '../audit/writeAuditEvent'
 import { recordSignInEvent } from './recordSignInEvent'
 import { NOT_LOGGED_IN, refusal } from './signInResponses'
+import { writeUserRow } from './writeUserRow'
 
 async function targetOf(req: PayloadRequest): Promise<User | Response> {
   if (!req.user) return refusal(req, 401, NOT_LOGGED_IN)
@@ -45,12 +46,7 @@ export const endSessions: Endpoint = {
   handler: async (req) => {
     const user = await targetOf(req)
     if (user instanceof Response) return user
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: { sessions: [] },
-      returning: false,
-    })
+    await writeUserRow(req, user.id, { sessions: [] })
     await recordSignInEvent(req, user, {
       eventType: 'sessions_ended',
       summary: `Alle sessies van ${user.name ?? user.email} beëindigd`,
@@ -70,23 +66,13 @@ export const resetSecondFactor: Endpoint = {
   handler: async (req) => {
     const user = await targetOf(req)
     if (user instanceof Response) return user
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: {
-        totpSecret: null,
-        totpRecoveryCodes: null,
-        totpPendingSecret: null,
-        totpPendingRecoveryCodes: null,
-        totpEnabledAt: null,
-      },
-      returning: false,
-    })
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: { sessions: [] },
-      returning: false,
+    await writeUserRow(req, user.id, {
+      totpSecret: null,
+      totpRecoveryCodes: null,
+      totpPendingSecret: null,
+      totpPendingRecoveryCodes: null,
+      totpEnabledAt: null,
+      sessions: [],
     })
     await recordSignInEvent(req, user, {
       eventType: 'second_factor',

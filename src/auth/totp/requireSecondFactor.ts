@@ -10,6 +10,7 @@ import { passwordLoginAllowed, secondFactorRequired } from '../signInPolicy'
 import { signInOptionsOf } from '../signInOptions'
 import { findRecoveryCode } from './recoveryCodes'
 import { checkTotpCode } from './totpCode'
+import { writeUserRow } from '../writeUserRow'
 
 /** Purpose under which TOTP secrets are sealed (see secretBox). */
 export const TOTP_SECRET_PURPOSE = 'totp-secret'
@@ -107,13 +108,7 @@ export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user
       totpEnabledAt: new Date().toISOString(),
     })
   }
-  await req.payload.db.updateOne({
-    collection: collection.slug,
-    id,
-    data: update,
-    req,
-    returning: false,
-  })
+  await writeUserRow(req, id, update)
   if (!enrolled) {
     await recordSignInEvent(req, stored, {
       eventType: 'second_factor',

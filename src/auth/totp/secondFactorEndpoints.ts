@@ -12,6 +12,7 @@ import { bodyOf, NOT_LOGGED_IN, refusal } from '../signInResponses'
 import { findRecoveryCode, generateRecoveryCodes, hashRecoveryCode } from './recoveryCodes'
 import { PASSWORD_CHECK_ONLY, TOTP_SECRET_PURPOSE } from './requireSecondFactor'
 import { checkTotpCode, newTotpSecret, totpUri } from './totpCode'
+import { writeUserRow } from '../writeUserRow'
 
 type StoredUser = User & {
   totpSecret?: string | null
@@ -110,16 +111,11 @@ export const startEnrolment: Endpoint = {
     const options = signInOptionsOf(req.payload)
     const secret = newTotpSecret()
     const recoveryCodes = generateRecoveryCodes()
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: who,
-      data: {
-        totpPendingSecret: sealText(req.payload.secret, TOTP_SECRET_PURPOSE, secret),
-        totpPendingRecoveryCodes: recoveryCodes.map((code) =>
-          hashRecoveryCode(req.payload.secret, code),
-        ),
-      },
-      returning: false,
+    await writeUserRow(req, who, {
+      totpPendingSecret: sealText(req.payload.secret, TOTP_SECRET_PURPOSE, secret),
+      totpPendingRecoveryCodes: recoveryCodes.map((code) =>
+        hashRecoveryCode(req.payload.secret, code),
+      ),
     })
     const otpauthUrl = totpUri(options.totpIssuer, user.email, secret)
     return Response.json({
@@ -152,19 +148,13 @@ export const confirmEnrolment: Endpoint = {
         ? await checkTotpCode(secret, body.code.trim(), user.totpLastTimeStep)
         : null
     if (step === null) return refusal(req, 400, WRONG_CODE)
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: {
-        totpSecret: user.totpPendingSecret,
-        totpRecoveryCodes: (user as { totpPendingRecoveryCodes?: unknown })
-          .totpPendingRecoveryCodes,
-        totpPendingSecret: null,
-        totpPendingRecoveryCodes: null,
-        totpLastTimeStep: step,
-        totpEnabledAt: new Date().toISOString(),
-      },
-      returning: false,
+    await writeUserRow(req, user.id, {
+      totpSecret: user.totpPendingSecret,
+      totpRecoveryCodes: (user as { totpPendingRecoveryCodes?: unknown }).totpPendingRecoveryCodes,
+      totpPendingSecret: null,
+      totpPendingRecoveryCodes: null,
+      totpLastTimeStep: step,
+      totpEnabledAt: new Date().toISOString(),
     })
     await recordSignInEvent(req, user, {
       eventType: 'second_factor',
@@ -209,11 +199,10 @@ export const disableSecondFactor: Endpoint = {
         code,
       ) !== -1
     if (!valid) return refusal(req, 400, WRONG_CODE)
-    await req.payload.db.updateOne({
-      collection: 'users',
-      id: user.id,
-      data: { totpSecret: null, totpRecoveryCodes: null, totpEnabledAt: null },
-      returning: false,
+    await writeUserRow(req, user.id, {
+      totpSecret: null,
+      totpRecoveryCodes: null,
+      totpEnabledAt: null,
     })
     await recordSignInEvent(req, user, {
       eventType: 'second_factor',

@@ -217,8 +217,8 @@ describe('second factor required by the organisation ("verplicht voor iedereen")
         token: adminToken,
       },
     )
-    expect(JSON.stringify(asked.body)).toContain("totpSecret")
-    expect(asked.status === 400 || Boolean(asked.body.errors?.length)).toBe(true)
+    // The schema knows the field, but its read access is closed: always null.
+    expect(asked.body).toEqual({ data: { User: { totpSecret: null } } })
     expect(JSON.stringify(asked.body)).not.toMatch(/v1\./)
     // Writing them is ignored as well.
     const before = await storedUser(app.payload, person.id)
@@ -447,8 +447,10 @@ describe('sessions', () => {
     expect(await whoIs(app.url, token)).toBeNull()
     const stored = await storedUser(app.payload, person.id)
     expect(stored.totpSecret).toBeNull()
-    expect((await passwordLogin(app.url, person.email)).body.errors?.[0]?.data?.signIn).toBe(
-      'enrolment-required',
-    )
+    const again = await passwordLogin(app.url, person.email)
+    expect({ status: again.status, body: again.body }).toMatchObject({
+      status: 403,
+      body: { errors: [{ data: { signIn: 'enrolment-required' } }] },
+    })
   })
 })
