@@ -408,6 +408,8 @@ describe('sessions', () => {
     })
     expect(answer.status).toBe(200)
     expect(await Promise.all(tokens.map((t) => whoIs(app.url, t)))).toEqual([null, null])
+    // Only the sessions: the person keeps their roles.
+    expect((await storedUser(app.payload, person.id)).memberships).toHaveLength(1)
     expect((await eventsAbout(app.payload, person)).at(-1)).toMatchObject({
       eventType: 'sessions_ended',
       actorId: platformAdmin.id,
