@@ -115,8 +115,9 @@ export async function linkOidcAccount(
     }
     await writeUserRow(req, user.id, {
       oidcIdentities: [
-        ...(user.oidcIdentities ?? []).map((i) => ({ key: i.key, linkedAt: i.linkedAt })),
-        { key, linkedAt: new Date().toISOString() },
+        ...(user.oidcIdentities ?? []),
+        // Rows written past Payload's hooks need the id Payload would give them.
+        { id: randomBytes(12).toString('hex'), key, linkedAt: new Date().toISOString() },
       ],
     })
     await recordSignInEvent(req, user, {

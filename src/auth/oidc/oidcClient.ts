@@ -28,7 +28,12 @@ export function providerConfiguration(
       client.ClientSecretPost(provider.clientSecret),
       {
         timeout: 10,
-        execute: isLoopbackHttp(provider.issuer) ? [client.allowInsecureRequests] : [],
+        // openid-client does not check the signature of an ID token from the token endpoint
+        // unless asked (TLS alone would do, per the spec); the register always checks it.
+        execute: [
+          client.enableNonRepudiationChecks,
+          ...(isLoopbackHttp(provider.issuer) ? [client.allowInsecureRequests] : []),
+        ],
       },
     )
     configurations.set(key, found)

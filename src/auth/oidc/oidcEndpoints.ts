@@ -83,17 +83,33 @@ async function refuse(
   ])
 }
 
-function isNetworkFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const cause = (error as { cause?: unknown }).cause
-  const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : ''
-  return (
-    error.name === 'TimeoutError' ||
-    error.name === 'AbortError' ||
-    (error instanceof TypeError && /fetch failed/i.test(error.message)) ||
-    /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR/.test(code) ||
-    (cause instanceof Error && isNetworkFailure(cause))
-  )
+/**
+ * Whether the provider could not be reached (refused, reset, timed out, no such host), looking
+ * through the causes openid-client wraps around fetch's errors. Duck-typed: errors from fetch
+ * may come from another realm, where instanceof fails.
+ */
+function isNetworkFailure(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false
+  const { name, message, code, cause } = error as {
+    name?: unknown
+    message?: unknown
+    code?: unknown
+    cause?: unknown
+  }
+  if (name === 'TimeoutError' || name === 'AbortError') return true
+  if (
+    typeof message === 'string' &&
+    /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(message)
+  ) {
+    return true
+  }
+  if (
+    typeof code === 'string' &&
+    /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR/.test(code)
+  ) {
+    return true
+  }
+  return isNetworkFailure(cause, depth + 1)
 }
 
 function describe(error: unknown): string {

@@ -135,12 +135,15 @@ async function usersWithEmail(email: string): Promise<User[]> {
 }
 
 async function failureEvents(reason: string): Promise<number> {
-  const { totalDocs } = await app.payload.count({
+  const found = await app.payload.find({
     collection: 'audit-events',
-    where: { eventType: { equals: 'login_failure' }, 'details.reason': { equals: reason } },
+    where: { eventType: { equals: 'login_failure' } },
+    pagination: false,
+    depth: 0,
     overrideAccess: true,
   })
-  return totalDocs
+  return found.docs.filter((e) => (e.details as { reason?: string } | null)?.reason === reason)
+    .length
 }
 
 const refusedTo = (failure: string) => `${SERVER_URL}/admin/login?inlogfout=${failure}`
