@@ -14,6 +14,12 @@ import { isPlatformAdmin } from '../../../access/isPlatformAdmin'
 import { makeFirstUserPlatformAdmin } from '../../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../../hooks/recordLoginFailure'
 import { algorithmRegister } from '../../../src/plugin'
+import { DEFAULT_SIGN_IN } from '../../../src/auth/signInOptions'
+import { userSignInFields } from '../../../src/auth/signInFields'
+import { recordSignInFailure } from '../../../src/auth/totp/recordSignInFailure'
+
+/** The sign-in fields the register adds to every users collection (src/auth/signInFields.ts). */
+const SIGN_IN_FIELDS = userSignInFields.flatMap((f) => ('name' in f ? [f.name] : []))
 
 const REGISTER_SLUGS = ['organisations', 'users', 'algorithms', 'revisions', 'audit-events']
 
@@ -92,6 +98,7 @@ describe('algorithmRegister()', () => {
         sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
         firstUserIsPlatformAdmin: false,
       },
+      algorithmRegisterSignIn: DEFAULT_SIGN_IN,
     })
   })
 
@@ -169,19 +176,21 @@ describe('algorithmRegister() with a host users collection', () => {
       'name',
       'memberships',
       'isPlatformAdmin',
+      ...SIGN_IN_FIELDS,
     ])
     const name = users.fields.find((f) => 'name' in f && f.name === 'name')
     // Existing users of a host have no name: a required column would break its migration.
     expect(name && 'required' in name ? name.required : undefined).toBe(false)
     expect(users.hooks?.beforeChange).toEqual([hostHook])
-    expect(users.auth).toBe(true)
+    // The sign-in idle time (signIn.sessionIdleMinutes, default 480) is the token lifetime.
+    expect(users.auth).toEqual({ tokenExpiration: 480 * 60 })
   })
 
   it('keeps a field the host defines itself under the same name', () => {
     const own = { name: 'name', type: 'text', label: 'Full name (host)' } as const
     const config = apply(undefined, hostConfig({ collections: [{ ...hostUsers, fields: [own] }] }))
     const users = collection(config, 'users')
-    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin', ...SIGN_IN_FIELDS])
     expect(users.fields[0]).toBe(own)
   })
 
@@ -319,7 +328,7 @@ describe('algorithmRegister({ enabled: false })', () => {
     expect(result.jobs?.access).toBe(host.jobs?.access)
     expect(result.jobs?.jobsCollectionOverrides).toBeUndefined()
     expect(result.onInit).toBeUndefined()
-    expect(enabled.hooks?.afterError).toEqual([recordLoginFailure])
+    expect(enabled.hooks?.afterError).toEqual([recordLoginFailure, recordSignInFailure])
     expect(enabled.admin?.components?.beforeDashboard?.length).toBe(1)
   })
 
@@ -331,6 +340,6 @@ describe('algorithmRegister({ enabled: false })', () => {
     const users = collection(apply({ enabled: false }, host), 'users')
     expect(users.access).toEqual({ read: hostRule })
     expect(users.hooks).toBeUndefined()
-    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin', ...SIGN_IN_FIELDS])
   })
 })
