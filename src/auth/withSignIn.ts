@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { ADMIN_COMPONENTS } from '../plugin/adminComponents'
 import { oidcEndpoints } from './oidc/oidcEndpoints'
 import { recordLogout } from './recordLogout'
 import { endSessions, resetSecondFactor } from './sessionEndpoints'
@@ -33,7 +34,18 @@ export function withSignIn(
   const auth = typeof users.auth === 'object' ? users.auth : {}
   return {
     ...users,
-    fields,
+    fields: [
+      ...fields,
+      // Own account: set up or turn off the second factor; platform admins: end sessions.
+      {
+        name: 'secondFactorSettings',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: { Field: ADMIN_COMPONENTS.SecondFactorSettings },
+        },
+      },
+    ],
     auth: { ...auth, tokenExpiration: options.sessionIdleMinutes * 60 },
     hooks: {
       ...users.hooks,
@@ -61,6 +73,17 @@ export function withOrganisationSignIn(organisations: CollectionConfig): Collect
 export function withSignInConfig(config: Config, options: ResolvedSignInOptions): Config {
   return {
     ...config,
+    admin: {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        // Organisation-account buttons and the password form that asks for the second factor.
+        beforeLogin: [
+          ADMIN_COMPONENTS.SignInPanel,
+          ...(config.admin?.components?.beforeLogin ?? []),
+        ],
+      },
+    },
     hooks: {
       ...config.hooks,
       afterError: [...(config.hooks?.afterError ?? []), recordSignInFailure],
