@@ -1,6 +1,6 @@
-import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+import { type MigrateUpArgs, type MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_organisations_sign_in_role_mapping_role" AS ENUM('redacteur', 'goedkeurder', 'beheerder', 'auditor');
   CREATE TYPE "public"."enum_organisations_sign_in_second_factor" AS ENUM('everyone', 'reviewers-and-admins', 'optional');
@@ -42,7 +42,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_oidc_identities_key_idx" ON "users_oidc_identities" USING btree ("key");`)
 }
 
-export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    DROP TABLE "organisations_sign_in_role_mapping" CASCADE;
   DROP TABLE "users_oidc_identities" CASCADE;
