@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import { poolTimeouts } from './src/database/databaseSettings'
 import { registerEmailAdapter, mailSettingsFromEnv } from './src/email/registerEmailAdapter'
 import { payloadLogger } from './src/logging/registerLogger'
+import { signInOptionsFromEnv } from './src/auth/signInOptions'
 import { algorithmRegister } from './src/plugin'
 import { projectRoot } from './src/projectRoot'
 import { edgeProtections } from './host/server/edgeProtections'
@@ -56,6 +57,8 @@ export default buildConfig({
       serverUrl: process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
       // A stand-alone register: the first account on an empty database sets it up.
       firstUserIsPlatformAdmin: true,
+      // PASSWORD_LOGIN, PLATFORM_ADMIN_SECOND_FACTOR, SESSION_IDLE_MINUTES, OIDC_PROVIDERS.
+      signIn: signInOptionsFromEnv(process.env),
     }),
     // GraphQL alias/depth limits and deadline, serialised session writes (after the plugin, so
     // they cover its collections).

@@ -23,6 +23,17 @@ export const AUDIT_EVENT_TYPES = [
     value: 'national_delivery',
     label: { nl: 'Landelijk Algoritmeregister', en: 'National register' },
   },
+  // Sign-in (src/auth): logging out, second-factor changes, linked organisation accounts, sessions ended.
+  { value: 'logout', label: { nl: 'Uitgelogd', en: 'Logged out' } },
+  {
+    value: 'second_factor',
+    label: { nl: 'Tweestapsverificatie gewijzigd', en: 'Two-factor authentication changed' },
+  },
+  {
+    value: 'account_link',
+    label: { nl: 'Organisatie-account gekoppeld', en: 'Organisation account linked' },
+  },
+  { value: 'sessions_ended', label: { nl: 'Sessies beëindigd', en: 'Sessions ended' } },
 ] as const
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]['value']

@@ -19,6 +19,8 @@ import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
 import { withoutBehaviour } from './withoutBehaviour'
+import { resolveSignInOptions } from '../auth/signInOptions'
+import { withOrganisationSignIn, withSignIn, withSignInConfig } from '../auth/withSignIn'
 
 const OWN_COLLECTIONS = [Organisations, Algorithms, Revisions, AuditEvents, ...NATIONAL_COLLECTIONS]
 
@@ -89,6 +91,7 @@ function ownUsers(
  */
 export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
   const resolved = resolveRegisterOptions(options)
+  const signIn = resolveSignInOptions(options?.signIn)
   return (incoming: Config): Config => {
     const usersSlug = resolved.usersSlug
     if (OWN_COLLECTIONS.some((c) => c.slug === usersSlug)) {
@@ -104,12 +107,17 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
       )
     }
     const hostUsers = hostCollections.find((c) => c.slug === usersSlug)
-    const users = hostUsers
-      ? extendHostUsers(hostUsers, resolved.enabled)
-      : ownUsers(usersSlug, resolved.enabled, resolved.firstUserIsPlatformAdmin)
-    const own = OWN_COLLECTIONS.map(withNationalStatus).map((c) =>
-      resolved.enabled ? c : withoutBehaviour(c),
+    // Sign-in (second factor, organisation accounts, sessions): src/auth/withSignIn.ts.
+    const users = withSignIn(
+      hostUsers
+        ? extendHostUsers(hostUsers, resolved.enabled)
+        : ownUsers(usersSlug, resolved.enabled, resolved.firstUserIsPlatformAdmin),
+      signIn,
+      resolved.enabled,
     )
+    const own = OWN_COLLECTIONS.map(withNationalStatus)
+      .map((c) => (c === Organisations ? withOrganisationSignIn(c) : c))
+      .map((c) => (resolved.enabled ? c : withoutBehaviour(c)))
     const collections = hostUsers
       ? [...hostCollections.map((c) => (c === hostUsers ? users : c)), ...own]
       : [...hostCollections, own[0], users, ...own.slice(1)]
@@ -132,53 +140,56 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         custom: { ...incoming.custom, algorithmRegister: resolved },
       }
     }
-    return {
-      ...incoming,
-      collections,
-      admin: {
-        ...incoming.admin,
-        user: incoming.admin?.user ?? (hostUsers ? undefined : usersSlug),
-        components: {
-          ...incoming.admin?.components,
-          // "Mijn taken" and the progress overview, above the host's own dashboard additions.
-          beforeDashboard: [
-            ADMIN_COMPONENTS.RegisterDashboard,
-            ...(incoming.admin?.components?.beforeDashboard ?? []),
-          ],
+    return withSignInConfig(
+      {
+        ...incoming,
+        collections,
+        admin: {
+          ...incoming.admin,
+          user: incoming.admin?.user ?? (hostUsers ? undefined : usersSlug),
+          components: {
+            ...incoming.admin?.components,
+            // "Mijn taken" and the progress overview, above the host's own dashboard additions.
+            beforeDashboard: [
+              ADMIN_COMPONENTS.RegisterDashboard,
+              ...(incoming.admin?.components?.beforeDashboard ?? []),
+            ],
+          },
         },
-      },
-      hooks: {
-        ...incoming.hooks,
-        afterError: [...(incoming.hooks?.afterError ?? []), recordLoginFailure],
-      },
-      jobs: {
-        ...jobs,
-        // Job inputs hold e-mail addresses: platform admins may run and read the queue, next to
-        // whoever the host's own rules allow.
-        access: combineJobAccess(incoming.jobs?.access),
-        jobsCollectionOverrides: (args) =>
-          lockJobsCollection(
-            incoming.jobs?.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection,
-            args.defaultJobsCollection,
-          ),
-      },
-      // Payload adds its job statistics global itself, readable and writable by any logged-in
-      // user; its schedule timestamps decide when review reminders run, so lock it down.
-      onInit: async (payload) => {
-        const jobStats = payload.config.globals.find(
-          (global) => global.slug === 'payload-jobs-stats',
-        )
-        if (jobStats) {
-          jobStats.access = {
-            ...jobStats.access,
-            read: ({ req }) => isPlatformAdmin(req.user, req.payload),
-            update: ({ req }) => isPlatformAdmin(req.user, req.payload),
-            readVersions: () => false,
+        hooks: {
+          ...incoming.hooks,
+          afterError: [...(incoming.hooks?.afterError ?? []), recordLoginFailure],
+        },
+        jobs: {
+          ...jobs,
+          // Job inputs hold e-mail addresses: platform admins may run and read the queue, next to
+          // whoever the host's own rules allow.
+          access: combineJobAccess(incoming.jobs?.access),
+          jobsCollectionOverrides: (args) =>
+            lockJobsCollection(
+              incoming.jobs?.jobsCollectionOverrides?.(args) ?? args.defaultJobsCollection,
+              args.defaultJobsCollection,
+            ),
+        },
+        // Payload adds its job statistics global itself, readable and writable by any logged-in
+        // user; its schedule timestamps decide when review reminders run, so lock it down.
+        onInit: async (payload) => {
+          const jobStats = payload.config.globals.find(
+            (global) => global.slug === 'payload-jobs-stats',
+          )
+          if (jobStats) {
+            jobStats.access = {
+              ...jobStats.access,
+              read: ({ req }) => isPlatformAdmin(req.user, req.payload),
+              update: ({ req }) => isPlatformAdmin(req.user, req.payload),
+              readVersions: () => false,
+            }
           }
-        }
-        await incoming.onInit?.(payload)
+          await incoming.onInit?.(payload)
+        },
+        custom: { ...incoming.custom, algorithmRegister: resolved },
       },
-      custom: { ...incoming.custom, algorithmRegister: resolved },
-    }
+      signIn,
+    )
   }
 }

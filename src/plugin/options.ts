@@ -1,3 +1,5 @@
+import type { SignInOptions } from '../auth/signInOptions'
+
 /**
  * Options of the algorithmRegister plugin. Every option is optional.
  *
@@ -54,10 +56,18 @@ export interface AlgorithmRegisterOptions {
    * @default 'users'
    */
   usersSlug?: string
+  /**
+   * How people log in: password rules, two-factor authentication, session idle time and
+   * OpenID Connect providers. See SignInOptions.
+   * @default password login, second factor optional, 480 minutes idle time, no providers
+   */
+  signIn?: SignInOptions
 }
 
 /** The options after defaults are filled in (`isPlatformAdmin` stays optional). */
-export type ResolvedRegisterOptions = Required<Omit<AlgorithmRegisterOptions, 'isPlatformAdmin'>> &
+export type ResolvedRegisterOptions = Required<
+  Omit<AlgorithmRegisterOptions, 'isPlatformAdmin' | 'signIn'>
+> &
   Pick<AlgorithmRegisterOptions, 'isPlatformAdmin'>
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedRegisterOptions> = {
@@ -70,7 +80,8 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedRegisterOptions> = {
   usersSlug: 'users',
 }
 
-const KNOWN_KEYS = [...Object.keys(DEFAULT_OPTIONS), 'isPlatformAdmin']
+// 'signIn' is checked by resolveSignInOptions (src/auth/signInOptions.ts).
+const KNOWN_KEYS = [...Object.keys(DEFAULT_OPTIONS), 'isPlatformAdmin', 'signIn']
 
 function fail(message: string): never {
   throw new Error(`algorithmRegister: ${message}`)

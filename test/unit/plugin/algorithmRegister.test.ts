@@ -15,6 +15,12 @@ import { isPlatformAdmin } from '../../../access/isPlatformAdmin'
 import { makeFirstUserPlatformAdmin } from '../../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../../hooks/recordLoginFailure'
 import { algorithmRegister } from '../../../src/plugin'
+import { DEFAULT_SIGN_IN } from '../../../src/auth/signInOptions'
+import { userSignInFields } from '../../../src/auth/signInFields'
+import { recordSignInFailure } from '../../../src/auth/totp/recordSignInFailure'
+
+/** The sign-in fields the register adds to every users collection (src/auth/signInFields.ts). */
+const SIGN_IN_FIELDS = userSignInFields.flatMap((f) => ('name' in f ? [f.name] : []))
 
 const REGISTER_SLUGS = [
   'organisations',
@@ -55,6 +61,11 @@ function reqOf(config: Config, user: unknown): never {
 
 function fieldNames(config: CollectionConfig): Array<string | undefined> {
   return config.fields.map((field) => ('name' in field ? field.name : undefined))
+}
+
+/** Fields that have a database column (ui fields only show something in the admin). */
+function storedFieldNames(config: CollectionConfig): Array<string | undefined> {
+  return fieldNames({ ...config, fields: config.fields.filter((field) => field.type !== 'ui') })
 }
 
 const hostHook: CollectionBeforeChangeHook = ({ data }) => data
@@ -107,6 +118,7 @@ describe('algorithmRegister()', () => {
         firstUserIsPlatformAdmin: false,
         usersSlug: 'users',
       },
+      algorithmRegisterSignIn: DEFAULT_SIGN_IN,
     })
   })
 
@@ -184,19 +196,28 @@ describe('algorithmRegister() with a host users collection', () => {
       'name',
       'memberships',
       'isPlatformAdmin',
+      ...SIGN_IN_FIELDS,
+      'secondFactorSettings',
     ])
     const name = users.fields.find((f) => 'name' in f && f.name === 'name')
     // Existing users of a host have no name: a required column would break its migration.
     expect(name && 'required' in name ? name.required : undefined).toBe(false)
     expect(users.hooks?.beforeChange).toEqual([hostHook])
-    expect(users.auth).toBe(true)
+    // The sign-in idle time (signIn.sessionIdleMinutes, default 480) is the token lifetime.
+    expect(users.auth).toEqual({ tokenExpiration: 480 * 60 })
   })
 
   it('keeps a field the host defines itself under the same name', () => {
     const own = { name: 'name', type: 'text', label: 'Full name (host)' } as const
     const config = apply(undefined, hostConfig({ collections: [{ ...hostUsers, fields: [own] }] }))
     const users = collection(config, 'users')
-    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+    expect(fieldNames(users)).toEqual([
+      'name',
+      'memberships',
+      'isPlatformAdmin',
+      ...SIGN_IN_FIELDS,
+      'secondFactorSettings',
+    ])
     expect(users.fields[0]).toBe(own)
   })
 
@@ -312,7 +333,9 @@ describe('algorithmRegister({ enabled: false })', () => {
   it('keeps every collection and every field, so the database schema stays the same', () => {
     expect((disabled.collections ?? []).map((c) => c.slug)).toEqual(REGISTER_SLUGS)
     for (const slug of REGISTER_SLUGS) {
-      expect(fieldNames(collection(disabled, slug))).toEqual(fieldNames(collection(enabled, slug)))
+      expect(storedFieldNames(collection(disabled, slug))).toEqual(
+        storedFieldNames(collection(enabled, slug)),
+      )
     }
     // The task slugs are a database enum, so the tasks stay too.
     expect((disabled.jobs?.tasks ?? []).map((t) => t.slug)).toEqual([
@@ -348,7 +371,7 @@ describe('algorithmRegister({ enabled: false })', () => {
     expect(result.jobs?.access).toBe(host.jobs?.access)
     expect(result.jobs?.jobsCollectionOverrides).toBeUndefined()
     expect(result.onInit).toBeUndefined()
-    expect(enabled.hooks?.afterError).toEqual([recordLoginFailure])
+    expect(enabled.hooks?.afterError).toEqual([recordLoginFailure, recordSignInFailure])
     expect(enabled.admin?.components?.beforeDashboard?.length).toBe(1)
   })
 
@@ -360,7 +383,7 @@ describe('algorithmRegister({ enabled: false })', () => {
     const users = collection(apply({ enabled: false }, host), 'users')
     expect(users.access).toEqual({ read: hostRule })
     expect(users.hooks).toBeUndefined()
-    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin'])
+    expect(fieldNames(users)).toEqual(['name', 'memberships', 'isPlatformAdmin', ...SIGN_IN_FIELDS])
   })
 })
 

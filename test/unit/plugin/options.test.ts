@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_OPTIONS, resolveRegisterOptions } from '../../../src/plugin/options'
 
 const KNOWN =
-  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, usersSlug, isPlatformAdmin.'
+  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, usersSlug, isPlatformAdmin, signIn.'
 
 describe('resolveRegisterOptions: defaults', () => {
   const expected = {

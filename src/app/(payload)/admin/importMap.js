@@ -1,3 +1,4 @@
+import { SecondFactorSettings as SecondFactorSettings_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { StartFromTemplate as StartFromTemplate_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { FieldAids as FieldAids_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { StandardSelectField as StandardSelectField_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
@@ -14,10 +15,12 @@ import { ShownInPanel as ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@
 import { NationalDeliveryStatus as NationalDeliveryStatus_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { CompareView as CompareView_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { RegisterDashboard as RegisterDashboard_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
+import { SignInPanel as SignInPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@algoritmeregister/payload-plugin/client#SecondFactorSettings": SecondFactorSettings_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#StartFromTemplate": StartFromTemplate_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#FieldAids": FieldAids_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#StandardSelectField": StandardSelectField_d7ff5e1963d77b965c40ae4d3b0bda20,
@@ -34,5 +37,6 @@ export const importMap = {
   "@algoritmeregister/payload-plugin/client#NationalDeliveryStatus": NationalDeliveryStatus_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/rsc#CompareView": CompareView_6024e8255192a913429ae7f1db24139a,
   "@algoritmeregister/payload-plugin/rsc#RegisterDashboard": RegisterDashboard_6024e8255192a913429ae7f1db24139a,
+  "@algoritmeregister/payload-plugin/client#SignInPanel": SignInPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
