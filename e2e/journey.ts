@@ -171,7 +171,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await goal.scrollIntoViewIfNeeded()
   await shot(editor.page, '04-rich-text')
   await editor.page.locator('.tabs-field__tab-button', { hasText: 'Algemene informatie' }).click()
-  await panel(editor.page).getByText('Alle 5 verplichte velden zijn ingevuld').waitFor()
+  await panel(editor.page)
+    .getByText('alle 5 verplichte velden zijn ingevuld', { exact: false })
+    .waitFor()
   await save(editor.page)
   await editor.page.waitForURL(/\/admin\/collections\/algorithms\/\d+/)
   await expectState(editor.page, 'Concept')
@@ -181,7 +183,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
 
   // 05: complete, submit through the dialog.
   log('05 volledig, indienen')
-  await panel(editor.page).getByText('Alle 5 verplichte velden zijn ingevuld').waitFor()
+  await panel(editor.page)
+    .getByText('alle 5 verplichte velden zijn ingevuld', { exact: false })
+    .waitFor()
   await shot(editor.page, '05-ready-to-submit')
   const submitDialog = await openStep(
     editor.page,
@@ -230,7 +234,7 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   const approveButton = panel(reviewer.page).locator('[data-action="approve"]')
   await panel(reviewer.page)
     .locator('[data-reason-for="approve"]')
-    .getByText('jij hebt deze versie bewerkt', { exact: false })
+    .getByText('u hebt deze versie bewerkt', { exact: false })
     .waitFor()
   if (!(await approveButton.isDisabled()))
     throw new Error('Goedkeuren is niet uitgeschakeld na eigen bewerking.')

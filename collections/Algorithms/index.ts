@@ -131,7 +131,7 @@ const algorithms: CollectionConfig = {
               relationTo: 'organisations',
               required: true,
               index: true,
-              label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
+              label: { nl: 'Organisatie', en: 'Organisation' },
               hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
               filterOptions: ({ user }) => {
                 // No user: trusted server code (jobs, import); API requests without a user are
@@ -141,7 +141,7 @@ const algorithms: CollectionConfig = {
               },
               admin: {
                 description: {
-                  nl: 'De organisatie die het algoritme gebruikt. Dit kun je na het aanmaken niet meer veranderen.',
+                  nl: 'De organisatie die het algoritme gebruikt. Dit kunt u na het aanmaken niet meer veranderen.',
                   en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
                 },
               },
@@ -403,7 +403,7 @@ const algorithms: CollectionConfig = {
           type: 'select',
           defaultValue: 'concept',
           index: true,
-          label: { nl: 'Status in de workflow', en: 'Workflow state' },
+          label: { nl: 'Publicatiestatus', en: 'Workflow state' },
           options: WORKFLOW_STATES.map((state) => ({
             value: state,
             label: { ...STATE_LABELS[state] },

@@ -38,11 +38,13 @@ const blank = (value: unknown) => value === undefined || value === null || value
 // JavaScript string's length counts UTF-16 units, so an emoji would count twice.
 const characters = (value: string) => Array.from(value).length
 
-/** Field label in both languages, with "(verplicht)" where the standard requires the field. */
+/**
+ * Field label in both languages. Required-ness is not part of the label: labels are reused in
+ * list columns, search and filters. Payload marks `required` fields; the standard's other
+ * required fields say so in their help text and in the completeness meter.
+ */
 function labelOf(definition: StandardFieldDefinition) {
-  return definition.required
-    ? { nl: `${definition.title.nl} (verplicht)`, en: `${definition.title.en} (required)` }
-    : { nl: definition.title.nl, en: definition.title.en }
+  return { nl: definition.title.nl, en: definition.title.en }
 }
 
 function validateText(key: StandardKey, requiredOnSave: boolean): Validate {
@@ -164,8 +166,16 @@ function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
   }
 }
 
-function description(definition: StandardFieldDefinition) {
-  return { nl: definition.help.nl, en: definition.help.en }
+// `name` carries Payload's own required marker; the standard's other required fields are only
+// enforced when the description is submitted, so the help text says it.
+function description(key: StandardKey, definition: StandardFieldDefinition) {
+  if (!definition.required || key === 'name') {
+    return { nl: definition.help.nl, en: definition.help.en }
+  }
+  return {
+    nl: `${definition.help.nl} Nodig om in te dienen.`,
+    en: `${definition.help.en} Needed to submit.`,
+  }
 }
 
 /** The Payload field for one key of the publication standard (not the system fields). */
@@ -174,7 +184,7 @@ export function standardField(key: StandardKey): Field {
   const base = {
     name: key,
     label: labelOf(definition),
-    admin: { description: description(definition) },
+    admin: { description: description(key, definition) },
   }
   switch (definition.kind) {
     case 'text':
@@ -212,6 +222,8 @@ export function standardField(key: StandardKey): Field {
         validate: validateRichText(key),
         admin: {
           ...base.admin,
+          // Lexical's default placeholder advertises "/" commands this editor does not have.
+          placeholder: { nl: 'Typ hier de tekst', en: 'Type the text here' },
           custom: {
             maxLength: definition.maxLength,
             plainLanguage: definition.plainLanguageRequired,

@@ -10,6 +10,7 @@ import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
 import { reviewRemindersTask } from '../jobs/reviewRemindersTask'
 import { sendNotificationTask } from '../jobs/sendNotificationTask'
+import { withRegisterTranslations } from '../admin/i18n/payloadTranslations'
 import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
@@ -114,6 +115,14 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     return {
       ...incoming,
       collections,
+      // Payload's Dutch texts that do not follow the register's writing guide; the host keeps its
+      // languages and fallback, and its own overrides win.
+      i18n: {
+        ...incoming.i18n,
+        translations: withRegisterTranslations(incoming.i18n?.translations) as NonNullable<
+          Config['i18n']
+        >['translations'],
+      },
       admin: {
         ...incoming.admin,
         user: incoming.admin?.user ?? (hostUsers ? undefined : USERS_SLUG),

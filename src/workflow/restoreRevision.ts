@@ -64,7 +64,7 @@ export async function restoreRevision(
       sql`SELECT id FROM algorithms WHERE id = ${command.algorithmId} FOR UPDATE`,
     )
     const notFound = new TransitionError(404, 'not_found', {
-      nl: 'Deze beschrijving of versie bestaat niet, of je hebt er geen toegang toe.',
+      nl: 'Deze beschrijving of versie bestaat niet, of u hebt er geen toegang toe.',
       en: 'This description or revision does not exist, or you have no access to it.',
     })
     if (locked.length === 0) throw notFound

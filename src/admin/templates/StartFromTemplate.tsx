@@ -126,7 +126,7 @@ export const StartFromTemplate: React.FC<{ placement?: 'list' | 'create' }> = ({
         <div className="ar-template__drawer">
           <p>
             {text({
-              nl: 'Je krijgt een kopie als nieuw concept van jouw organisatie. Daarna pas je de tekst aan jouw situatie aan. De kopie onthoudt waar zij vandaan komt.',
+              nl: 'U krijgt een kopie als nieuw concept van uw organisatie. Daarna past u de tekst aan uw situatie aan. Bij de kopie staat waar zij vandaan komt.',
               en: 'You get a copy as a new draft of your organisation. Then you adapt the text to your situation. The copy remembers where it came from.',
             })}
           </p>
