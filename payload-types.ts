@@ -261,21 +261,21 @@ export interface Algorithm {
    */
   name: string;
   /**
-   * The organisation that uses the algorithm. You cannot change this after creating it.
-   */
-  organization: number | Organisation;
-  /**
    * Explain in a few sentences what the algorithm does and what your organisation uses it for. This text appears in the search results, so write for residents in plain language (B1).
    */
   description_short?: string | null;
   /**
-   * Choose one or more topics the algorithm belongs to. This helps visitors find it when they search by topic.
+   * Choose how much impact the algorithm has: a high-risk AI system, an impactful algorithm or another algorithm. In doubt? Choose ‘Impactful algorithms’.
    */
-  category?: string[] | null;
+  publication_category?: string | null;
   /**
    * Choose whether the algorithm is still being built, is in use now, or is no longer used. If it is in use and still being improved, choose ‘In use’.
    */
   status?: string | null;
+  /**
+   * Choose one or more topics the algorithm belongs to. This helps visitors find it when they search by topic.
+   */
+  category?: string[] | null;
   /**
    * The month in which your organisation started using the algorithm. Write the year first and then the month, like this: 2023-01.
    */
@@ -292,10 +292,6 @@ export interface Algorithm {
    * A link to a page on your own website where residents can read more about the work the algorithm helps with. The link starts with https://.
    */
   website?: string | null;
-  /**
-   * Choose how much impact the algorithm has: a high-risk AI system, an impactful algorithm or another algorithm. In doubt? Choose ‘Impactful algorithms’.
-   */
-  publication_category?: string | null;
   /**
    * Is this algorithm also described in your organisation’s own algorithm register? Put the link to that description here.
    */
@@ -541,8 +537,9 @@ export interface Algorithm {
    */
   publication_category_rationale?: string | null;
   /**
-   * Fixed eight-digit number. The system creates it; it never changes.
+   * The organisation that uses the algorithm. You cannot change this after creating it.
    */
+  organization: number | Organisation;
   lars?: string | null;
   standard_version?: string | null;
   lang?: string | null;
@@ -935,15 +932,14 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface AlgorithmsSelect<T extends boolean = true> {
   name?: T;
-  organization?: T;
   description_short?: T;
-  category?: T;
+  publication_category?: T;
   status?: T;
+  category?: T;
   begin_date?: T;
   end_date?: T;
   contact_email?: T;
   website?: T;
-  publication_category?: T;
   url?: T;
   source_id?: T;
   tags?: T;
@@ -986,6 +982,7 @@ export interface AlgorithmsSelect<T extends boolean = true> {
   internal_owner?: T;
   internal_contact?: T;
   publication_category_rationale?: T;
+  organization?: T;
   lars?: T;
   standard_version?: T;
   lang?: T;

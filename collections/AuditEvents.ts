@@ -5,6 +5,7 @@ import { nobody } from '../access/nobody'
 import { chainAuditEvent } from '../hooks/chainAuditEvent'
 import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { auditExportEndpoint } from '../src/audit/auditExportEndpoint'
+import { ADMIN_COMPONENTS } from '../src/plugin/adminComponents'
 
 /** Kinds of things the audit history records. */
 export const AUDIT_EVENT_TYPES = [
@@ -106,7 +107,7 @@ export const AuditEvents: CollectionConfig = {
       name: 'actorName',
       type: 'text',
       label: { nl: 'Gebruiker', en: 'User' },
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { Cell: ADMIN_COMPONENTS.ActorCell } },
     },
     {
       name: 'actorRole',

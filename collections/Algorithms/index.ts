@@ -55,7 +55,12 @@ const internalText = (
     admin: { description },
   }) as Field
 
-const readOnlySystem = { readOnly: true, position: 'sidebar' as const }
+/** Set by the system: shown as text in the sidebar, and not at all while still empty. */
+const readOnlySystem = {
+  readOnly: true,
+  position: 'sidebar' as const,
+  components: { Field: ADMIN_COMPONENTS.SystemValue },
+}
 
 const algorithms: CollectionConfig = {
   slug: 'algorithms',
@@ -76,6 +81,14 @@ const algorithms: CollectionConfig = {
       beforeList: [ADMIN_COMPONENTS.StartFromTemplate],
       views: {
         edit: {
+          // The raw JSON is for developers: platform admins only.
+          api: {
+            tab: {
+              label: ({ t }: { t: (key: string) => string }) =>
+                t('general:cancel') === 'Cancel' ? 'Data (JSON)' : 'Gegevens (JSON)',
+              condition: ({ req }) => isPlatformAdmin(req.user),
+            },
+          },
           compare: {
             Component: ADMIN_COMPONENTS.CompareView,
             path: '/vergelijken',
@@ -106,10 +119,12 @@ const algorithms: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          label: { nl: 'Algemene informatie', en: 'General information' },
+          // What is needed to start, on one screen; the rest follows in the order of the
+          // national register's form.
+          label: { nl: 'Beginnen', en: 'Start' },
           description: {
-            nl: 'Wat het algoritme is en wie erover gaat.',
-            en: 'What the algorithm is and who is responsible for it.',
+            nl: 'Wat u nodig hebt om te beginnen. De andere tabbladen kunt u later invullen.',
+            en: 'What you need to start. You can fill in the other tabs later.',
           },
           fields: [
             {
@@ -125,37 +140,25 @@ const algorithms: CollectionConfig = {
               },
             },
             standardField('name'),
-            {
-              name: 'organization',
-              type: 'relationship',
-              relationTo: 'organisations',
-              required: true,
-              index: true,
-              label: { nl: 'Organisatie', en: 'Organisation' },
-              hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
-              filterOptions: ({ user }) => {
-                // No user: trusted server code (jobs, import); API requests without a user are
-                // already refused by the collection's create and update access.
-                if (!user || isPlatformAdmin(user)) return true
-                return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
-              },
-              admin: {
-                description: {
-                  nl: 'De organisatie die het algoritme gebruikt. Dit kunt u na het aanmaken niet meer veranderen.',
-                  en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
-                },
-              },
-            },
             standardField('description_short'),
-            standardField('category'),
+            standardField('publication_category'),
             standardField('status'),
+          ],
+        },
+        {
+          label: { nl: 'Algemene informatie', en: 'General information' },
+          description: {
+            nl: 'Wie erover gaat, sinds wanneer, en waar de lezer meer vindt.',
+            en: 'Who is responsible, since when, and where readers find more.',
+          },
+          fields: [
+            standardField('category'),
             {
               type: 'row',
               fields: [standardField('begin_date'), standardField('end_date')],
             },
             standardField('contact_email'),
             standardField('website'),
-            standardField('publication_category'),
             standardField('url'),
             standardField('source_id'),
             standardField('tags'),
@@ -326,19 +329,40 @@ const algorithms: CollectionConfig = {
       },
     },
     {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organisations',
+      required: true,
+      index: true,
+      label: { nl: 'Organisatie', en: 'Organisation' },
+      hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
+      filterOptions: ({ user }) => {
+        // No user: trusted server code (jobs, import); API requests without a user are
+        // already refused by the collection's create and update access.
+        if (!user || isPlatformAdmin(user)) return true
+        return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
+      },
+      // Most editors write for one organisation: it is filled in for them.
+      defaultValue: ({ user }: { user?: unknown }) => {
+        const ids = organisationIdsFor(user, WRITER_ROLES)
+        return ids.length === 1 ? ids[0] : undefined
+      },
+      admin: {
+        position: 'sidebar',
+        description: {
+          nl: 'De organisatie die het algoritme gebruikt. Dit kunt u na het aanmaken niet meer veranderen.',
+          en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
+        },
+      },
+    },
+    {
       name: 'lars',
       type: 'text',
       unique: true,
       index: true,
       label: { nl: 'Algoritme-ID', en: 'Algorithm ID' },
       hooks: { beforeValidate: [refuseDirectWrite('lars')] },
-      admin: {
-        ...readOnlySystem,
-        description: {
-          nl: 'Vast nummer van acht cijfers. Het systeem maakt het aan; het verandert nooit.',
-          en: 'Fixed eight-digit number. The system creates it; it never changes.',
-        },
-      },
+      admin: readOnlySystem,
     },
     {
       name: 'standard_version',
@@ -353,7 +377,8 @@ const algorithms: CollectionConfig = {
       defaultValue: 'nld',
       label: { nl: 'Taal', en: 'Language' },
       validate: validateLang,
-      admin: { ...readOnlySystem, readOnly: false },
+      // The standard knows one language (nld) today: nothing to choose.
+      admin: readOnlySystem,
     },
     {
       name: 'publication_dt',

@@ -41,7 +41,7 @@ const characters = (value: string) => Array.from(value).length
 /**
  * Field label in both languages. Required-ness is not part of the label: labels are reused in
  * list columns, search and filters. Payload marks `required` fields; the standard's other
- * required fields say so in their help text and in the completeness meter.
+ * required fields get the same marker through a label component.
  */
 function labelOf(definition: StandardFieldDefinition) {
   return { nl: definition.title.nl, en: definition.title.en }
@@ -166,16 +166,8 @@ function linkPartValidator(key: StandardKey, part: 'title' | 'link'): Validate {
   }
 }
 
-// `name` carries Payload's own required marker; the standard's other required fields are only
-// enforced when the description is submitted, so the help text says it.
-function description(key: StandardKey, definition: StandardFieldDefinition) {
-  if (!definition.required || key === 'name') {
-    return { nl: definition.help.nl, en: definition.help.en }
-  }
-  return {
-    nl: `${definition.help.nl} Nodig om in te dienen.`,
-    en: `${definition.help.en} Needed to submit.`,
-  }
+function description(definition: StandardFieldDefinition) {
+  return { nl: definition.help.nl, en: definition.help.en }
 }
 
 /** The Payload field for one key of the publication standard (not the system fields). */
@@ -184,7 +176,7 @@ export function standardField(key: StandardKey): Field {
   const base = {
     name: key,
     label: labelOf(definition),
-    admin: { description: description(key, definition) },
+    admin: { description: description(definition) },
   }
   switch (definition.kind) {
     case 'text':
@@ -196,6 +188,11 @@ export function standardField(key: StandardKey): Field {
         validate: validateText(key, key === 'name'),
         admin: {
           ...base.admin,
+          // `name` is required on every save and gets Payload's marker by itself; the standard's
+          // other required texts may stay empty in a draft but get the same marker.
+          ...(definition.required && key !== 'name'
+            ? { components: { Label: ADMIN_COMPONENTS.RequiredLabel } }
+            : {}),
           custom: {
             maxLength: definition.maxLength,
             plainLanguage: definition.plainLanguageRequired,
@@ -248,7 +245,7 @@ export function standardField(key: StandardKey): Field {
           components: {
             Field: {
               path: ADMIN_COMPONENTS.StandardSelectField,
-              clientProps: { options, hasMany: many },
+              clientProps: { options, hasMany: many, required: definition.required },
             },
           },
         },
@@ -293,7 +290,11 @@ export function standardField(key: StandardKey): Field {
         type: 'text',
         hooks: { beforeValidate: [trimText] },
         validate: validateUrl(key, definition.kind === 'emailOrUrl'),
-        admin: { ...base.admin, placeholder: definition.kind === 'url' ? 'https://' : undefined },
+        admin: {
+          ...base.admin,
+          placeholder: definition.kind === 'url' ? 'https://' : undefined,
+          ...(definition.required ? { components: { Label: ADMIN_COMPONENTS.RequiredLabel } } : {}),
+        },
       } as Field
     default:
       throw new Error(`standardField: ${key} (${definition.kind}) is a system field`)

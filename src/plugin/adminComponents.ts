@@ -8,11 +8,15 @@ export const PACKAGE_NAME = '@algoritmeregister/payload-plugin'
  * The bundled application resolves the same specifiers to the sources (tsconfig `paths`).
  */
 export const ADMIN_COMPONENTS = {
+  ActorCell: `${PACKAGE_NAME}/client#ActorCell`,
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
+  PrefillOrganisation: `${PACKAGE_NAME}/client#PrefillOrganisation`,
+  RequiredLabel: `${PACKAGE_NAME}/client#RequiredLabel`,
   RegisterDashboard: `${PACKAGE_NAME}/rsc#RegisterDashboard`,
   ShownInPanel: `${PACKAGE_NAME}/client#ShownInPanel`,
   StandardSelectField: `${PACKAGE_NAME}/client#StandardSelectField`,
   StartFromTemplate: `${PACKAGE_NAME}/client#StartFromTemplate`,
+  SystemValue: `${PACKAGE_NAME}/client#SystemValue`,
   WorkflowPanel: `${PACKAGE_NAME}/client#WorkflowPanel`,
 } as const

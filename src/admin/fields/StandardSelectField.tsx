@@ -6,6 +6,8 @@ import type React from 'react'
 type Props = TextFieldClientProps & {
   options: OptionObject[]
   hasMany: boolean
+  /** The standard requires a value before submission: Payload's marker, not "(verplicht)". */
+  required?: boolean
 }
 
 /**
@@ -19,6 +21,7 @@ export const StandardSelectField: React.FC<Props> = ({
   options,
   hasMany,
   readOnly,
+  required = false,
 }) => {
   const { value, setValue, showError, errorMessage } = useField<string | string[]>({ path })
   const label = field.label as StaticLabel | undefined
@@ -34,7 +37,7 @@ export const StandardSelectField: React.FC<Props> = ({
       readOnly={readOnly}
       showError={showError}
       value={value ?? (hasMany ? [] : '')}
-      Label={<FieldLabel label={label} path={path} />}
+      Label={<FieldLabel label={label} path={path} required={required} />}
       Description={<FieldDescription description={description} path={path} />}
       Error={<FieldError path={path} message={errorMessage} showError={showError} />}
       onChange={(selected) => {
