@@ -96,9 +96,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'register-settings': RegisterSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'register-settings': RegisterSettingsSelect<false> | RegisterSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -1138,6 +1140,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The name and logo on the login page and in the menu.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "register-settings".
+ */
+export interface RegisterSetting {
+  id: number;
+  /**
+   * For example: Algorithm register of the municipality of Noorderhaaks.
+   */
+  registerName?: string | null;
+  /**
+   * Shown below the register’s name. Leave empty when the register serves several organisations.
+   */
+  organisationName?: string | null;
+  /**
+   * The address of an image (SVG or PNG), for example the logo on your organisation’s website.
+   */
+  logoUrl?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1154,6 +1179,18 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "register-settings_select".
+ */
+export interface RegisterSettingsSelect<T extends boolean = true> {
+  registerName?: T;
+  organisationName?: T;
+  logoUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,6 +12,8 @@ export const ADMIN_COMPONENTS = {
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
   PrefillOrganisation: `${PACKAGE_NAME}/client#PrefillOrganisation`,
+  RegisterIcon: `${PACKAGE_NAME}/rsc#RegisterIcon`,
+  RegisterLogo: `${PACKAGE_NAME}/rsc#RegisterLogo`,
   RequiredLabel: `${PACKAGE_NAME}/client#RequiredLabel`,
   RegisterDashboard: `${PACKAGE_NAME}/rsc#RegisterDashboard`,
   ShownInPanel: `${PACKAGE_NAME}/client#ShownInPanel`,

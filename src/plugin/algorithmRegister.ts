@@ -5,6 +5,7 @@ import { AuditEvents } from '../../collections/AuditEvents'
 import { Organisations } from '../../collections/Organisations'
 import { Revisions } from '../../collections/Revisions'
 import { Users } from '../../collections/Users'
+import { BRANDING_GRAPHICS, RegisterSettings } from '../../globals/RegisterSettings'
 import { makeFirstUserPlatformAdmin } from '../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin, setHostPlatformAdminRule } from '../../access/isPlatformAdmin'
@@ -90,6 +91,11 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         `algorithmRegister: the config already has a collection '${clash.slug}', which the register needs for itself.`,
       )
     }
+    if ((incoming.globals ?? []).some((g) => g.slug === RegisterSettings.slug)) {
+      throw new Error(
+        `algorithmRegister: the config already has a global '${RegisterSettings.slug}', which the register needs for itself.`,
+      )
+    }
     const hostUsers = hostCollections.find((c) => c.slug === USERS_SLUG)
     const users = hostUsers
       ? extendHostUsers(hostUsers, resolved.enabled)
@@ -104,10 +110,13 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
       ...incoming.jobs,
       tasks: [...(incoming.jobs?.tasks ?? []), sendNotificationTask, reviewRemindersTask],
     }
+    // The branding table is schema too: it stays when the register is switched off.
+    const globals = [...(incoming.globals ?? []), RegisterSettings]
     if (!resolved.enabled) {
       return {
         ...incoming,
         collections,
+        globals,
         jobs,
         custom: { ...incoming.custom, algorithmRegister: resolved },
       }
@@ -115,6 +124,7 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
     return {
       ...incoming,
       collections,
+      globals,
       // Payload's Dutch texts that do not follow the register's writing guide; the host keeps its
       // languages and fallback, and its own overrides win.
       i18n: {
@@ -128,6 +138,8 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         user: incoming.admin?.user ?? (hostUsers ? undefined : USERS_SLUG),
         components: {
           ...incoming.admin?.components,
+          // The register's name and logo instead of Payload's; a host's own graphics win.
+          graphics: { ...BRANDING_GRAPHICS, ...incoming.admin?.components?.graphics },
           // "Mijn taken" and the progress overview, above the host's own dashboard additions.
           beforeDashboard: [
             ADMIN_COMPONENTS.RegisterDashboard,

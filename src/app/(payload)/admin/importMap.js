@@ -15,6 +15,8 @@ import { SystemValue as SystemValue_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@al
 import { ShownInPanel as ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { CompareView as CompareView_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { ActorCell as ActorCell_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
+import { RegisterIcon as RegisterIcon_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
+import { RegisterLogo as RegisterLogo_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { RegisterDashboard as RegisterDashboard_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -37,6 +39,8 @@ export const importMap = {
   "@algoritmeregister/payload-plugin/client#ShownInPanel": ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/rsc#CompareView": CompareView_6024e8255192a913429ae7f1db24139a,
   "@algoritmeregister/payload-plugin/client#ActorCell": ActorCell_d7ff5e1963d77b965c40ae4d3b0bda20,
+  "@algoritmeregister/payload-plugin/rsc#RegisterIcon": RegisterIcon_6024e8255192a913429ae7f1db24139a,
+  "@algoritmeregister/payload-plugin/rsc#RegisterLogo": RegisterLogo_6024e8255192a913429ae7f1db24139a,
   "@algoritmeregister/payload-plugin/rsc#RegisterDashboard": RegisterDashboard_6024e8255192a913429ae7f1db24139a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
