@@ -15,9 +15,7 @@ export const RegisterLogo = async ({
   const branding = await readBranding(payload)
   return (
     <div className="ar-brand" data-testid="register-brand">
-      {branding.logoUrl && (
-        <img className="ar-brand__logo" src={branding.logoUrl} alt="" />
-      )}
+      {branding.logoUrl && <img className="ar-brand__logo" src={branding.logoUrl} alt="" />}
       <div>
         <div className="ar-brand__name">{branding.registerName}</div>
         {branding.organisationName && (

@@ -16,6 +16,12 @@ export const PAYLOAD_TRANSLATIONS_NL = {
   },
   dashboard: {
     addButton: 'Toevoegen',
+    discardMessage:
+      'U hebt de indeling van uw overzicht veranderd, maar niet opgeslagen. Weet u zeker dat u de wijzigingen wilt weggooien?',
+    editDashboard: 'Overzicht aanpassen',
+    editingDashboard: 'Overzicht aanpassen',
+    noItems:
+      'Er staat nog niets op uw overzicht. U kunt onderdelen toevoegen met de knop "Overzicht aanpassen" bovenaan.',
   },
   error: {
     correctInvalidFields: 'Verbeter de velden die rood zijn.',
@@ -28,12 +34,20 @@ export const PAYLOAD_TRANSLATIONS_NL = {
     addNew: 'Toevoegen',
     addNewLabel: '{{label}} toevoegen',
     newLabel: '{{label}} toevoegen',
+    addUpload: 'Bestand toevoegen',
+    removeUpload: 'Bestand verwijderen',
+    swapUpload: 'Ander bestand kiezen',
+    uploadNewLabel: 'Bestand toevoegen voor {{label}}',
   },
   general: {
     aboutToDeleteCount_many: 'U staat op het punt {{count}} {{label}} te verwijderen',
     aboutToDeleteCount_one: 'U staat op het punt {{count}} {{label}} te verwijderen',
     aboutToDeleteCount_other: 'U staat op het punt {{count}} {{label}} te verwijderen',
     adminTheme: 'Kleuren van het scherm',
+    backToDashboard: 'Terug naar het overzicht',
+    dashboard: 'Overzicht',
+    // Payload's Dutch text here is an instruction to a translator, not a translation.
+    restoring: 'Terugzetten…',
     createNewLabel: '{{label}} toevoegen',
     creatingNewLabel: '{{label}} toevoegen',
     currentlyEditing:
@@ -53,6 +67,9 @@ export const PAYLOAD_TRANSLATIONS_NL = {
     updatedCountSuccessfully: '{{count}} {{label}} bijgewerkt.',
     noResults:
       'Geen {{label}} gevonden. Er zijn nog geen {{label}}, of niets past bij de filters hierboven.',
+  },
+  upload: {
+    bulkUpload: 'Meerdere bestanden toevoegen',
   },
   version: {
     aboutToPublishSelection:

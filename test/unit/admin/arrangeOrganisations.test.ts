@@ -19,7 +19,7 @@ describe('arrangeOrganisations', () => {
 
   it('pages the rows and clamps the page number', () => {
     const second = arrangeOrganisations(rows, { mine: [], pageSize: 2, page: 2 })
-    expect(second.rows.map((row) => row.name)).toEqual(['Gemeente Almere', 'Gemeente Noorderhaaks'])
+    expect(second.rows.map((row) => row.name)).toEqual(['Gemeente Noorderhaaks', 'Gemeente Zwolle'])
     expect(second.pageCount).toBe(3)
     expect(arrangeOrganisations(rows, { mine: [], pageSize: 2, page: 99 }).page).toBe(3)
     expect(arrangeOrganisations(rows, { mine: [], pageSize: 2, page: 0 }).page).toBe(1)
