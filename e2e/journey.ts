@@ -84,6 +84,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
     log(`  schermafdruk ${path.basename(file)}`)
   }
 
+  // Checks of wording and layout are collected and reported together at the end, so that one run
+  // shows all of them and the rest of the journey still runs.
+  const failures: string[] = []
   // The writing guide's mistakes must not appear in the admin's own words on any page checked.
   const checkLanguage = async (page: Page, where: string) => {
     const texts = await adminChromeTexts(page)
@@ -92,10 +95,8 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
         (problem) => `${problem.rule}: "${problem.found}" in "${text}"`,
       ),
     )
-    if (problems.length > 0) {
-      throw new Error(`Taalfouten op ${where}:\n${problems.join('\n')}`)
-    }
-    log(`  taalcontrole ${where}: ${texts.length} teksten, geen fouten`)
+    if (problems.length > 0) failures.push(`Taalfouten op ${where}:\n${problems.join('\n')}`)
+    log(`  taalcontrole ${where}: ${texts.length} teksten, ${problems.length} fouten`)
   }
 
   // The demo data has one reviewer; four-eyes needs a second. The organisation's admin adds one.
@@ -182,8 +183,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
     const inputs = ['name', 'description_short', 'publication_category', 'status']
     for (const name of inputs) {
       const box = await page.locator(`#field-${name}`).boundingBox()
+      log(`  ${name}: boven ${box?.y ?? '?'}, onder ${box ? box.y + box.height : '?'}`)
       if (!box || box.y < 0 || box.y + box.height > 768) {
-        throw new Error(
+        failures.push(
           `Het veld ${name} past niet op het eerste scherm (boven ${box?.y ?? '?'}, hoogte ${box?.height ?? '?'}).`,
         )
       }
@@ -226,7 +228,12 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   const organisationChosen = await editor.page
     .locator('#field-organization .rs__single-value')
     .count()
-  if (organisationChosen === 0) await choose(editor.page, 'organization', 'Gemeente Noorderhaaks')
+  if (organisationChosen === 0) {
+    failures.push('De organisatie is niet vooraf ingevuld voor een redacteur van één organisatie.')
+    await choose(editor.page, 'organization', 'Gemeente Noorderhaaks')
+  } else {
+    log('  organisatie vooraf ingevuld')
+  }
   await choose(editor.page, 'status', 'In gebruik')
   await choose(editor.page, 'publication_category', 'Overige algoritmes')
   await openTab(editor.page, 'Algemene informatie')
@@ -386,6 +393,7 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   log('  Engels gekozen: het paneel spreekt Engels')
 
   for (const session of [editor, reviewer, second]) await session.browserContext.close()
+  if (failures.length > 0) throw new Error(failures.join('\n\n'))
   return screenshots
 }
 

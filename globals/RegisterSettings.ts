@@ -31,6 +31,8 @@ export const RegisterSettings: GlobalConfig = {
   label: { nl: 'Huisstijl van het register', en: 'Register branding' },
   admin: {
     group: { nl: 'Beheer', en: 'Administration' },
+    // Only the people who may change it see it in the menu.
+    hidden: ({ user }) => !isPlatformAdmin(user),
     description: {
       nl: 'De naam en het logo op de inlogpagina en in het menu.',
       en: 'The name and logo on the login page and in the menu.',

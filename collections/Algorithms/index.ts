@@ -130,7 +130,9 @@ const algorithms: CollectionConfig = {
             {
               name: 'startFromTemplate',
               type: 'ui',
+              label: { nl: 'Begin met een voorbeeld', en: 'Start from a template' },
               admin: {
+                disableListColumn: true,
                 components: {
                   Field: {
                     path: ADMIN_COMPONENTS.StartFromTemplate,
@@ -323,7 +325,9 @@ const algorithms: CollectionConfig = {
     {
       name: 'workflowPanel',
       type: 'ui',
+      label: { nl: 'Publicatiestatus', en: 'Publication state' },
       admin: {
+        disableListColumn: true,
         position: 'sidebar',
         components: { Field: ADMIN_COMPONENTS.WorkflowPanel },
       },
@@ -434,15 +438,31 @@ const algorithms: CollectionConfig = {
             label: { ...STATE_LABELS[state] },
           })),
         },
-        { name: 'transitionCount', type: 'number', defaultValue: 0, admin: { hidden: true } },
-        { name: 'submittedById', type: 'number', admin: { hidden: true } },
+        {
+          name: 'transitionCount',
+          type: 'number',
+          defaultValue: 0,
+          label: { nl: 'Aantal stappen', en: 'Number of steps' },
+          admin: { hidden: true },
+        },
+        {
+          name: 'submittedById',
+          type: 'number',
+          label: { nl: 'Ingediend door (nummer)', en: 'Submitted by (id)' },
+          admin: { hidden: true },
+        },
         {
           name: 'submittedByName',
           type: 'text',
           label: { nl: 'Ingediend door', en: 'Submitted by' },
         },
         { name: 'submittedAt', type: 'date', label: { nl: 'Ingediend op', en: 'Submitted at' } },
-        { name: 'versionEditors', type: 'json', admin: { hidden: true } },
+        {
+          name: 'versionEditors',
+          type: 'json',
+          label: { nl: 'Bewerkers van deze versie', en: 'Editors of this version' },
+          admin: { hidden: true },
+        },
         {
           name: 'changeSummary',
           type: 'textarea',
@@ -463,6 +483,7 @@ const algorithms: CollectionConfig = {
           name: 'publishedRevisionCount',
           type: 'number',
           defaultValue: 0,
+          label: { nl: 'Aantal openbare versies', en: 'Number of public revisions' },
           admin: { hidden: true },
         },
         { name: 'publicSince', type: 'date', label: { nl: 'Openbaar sinds', en: 'Public since' } },
@@ -479,7 +500,12 @@ const algorithms: CollectionConfig = {
           index: true,
           label: { nl: 'Herziening te laat', en: 'Review overdue' },
         },
-        { name: 'reviewReminderSentFor', type: 'date', admin: { hidden: true } },
+        {
+          name: 'reviewReminderSentFor',
+          type: 'date',
+          label: { nl: 'Herinnering verstuurd voor', en: 'Reminder sent for' },
+          admin: { hidden: true },
+        },
       ],
     },
   ]),

@@ -158,6 +158,24 @@ describe('the admin follows the writing guide', () => {
     expect(problemsIn(texts)).toEqual({})
   })
 
+  it('every named field has a Dutch label (Payload would show its English name in the column picker)', () => {
+    const unlabelled = (fields: readonly Field[], prefix: string): string[] =>
+      fields.flatMap((field) => {
+        const item = field as Labelled & { name?: string }
+        const own =
+          item.name && !(item.label as { nl?: unknown } | undefined)?.nl
+            ? [`${prefix}${item.name}`]
+            : []
+        const nested = unlabelled(item.fields ?? [], item.name ? `${prefix}${item.name}.` : prefix)
+        const inTabs = ((item.tabs ?? []) as Labelled[]).flatMap((tab) =>
+          unlabelled(tab.fields ?? [], prefix),
+        )
+        return [...own, ...nested, ...inTabs]
+      })
+    const configs = [Algorithms, AuditEvents, Organisations, Revisions, Users, RegisterSettings]
+    expect(configs.flatMap((config) => unlabelled(config.fields, `${config.slug}: `))).toEqual([])
+  })
+
   it("every Dutch text in the register's admin components, content model and messages", () => {
     const texts: Record<string, string> = {}
     const files = SOURCES.flatMap(filesUnder).filter(
