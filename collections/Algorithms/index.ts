@@ -122,10 +122,6 @@ const algorithms: CollectionConfig = {
           // What is needed to start, on one screen; the rest follows in the order of the
           // national register's form.
           label: { nl: 'Beginnen', en: 'Start' },
-          description: {
-            nl: 'Wat u nodig hebt om te beginnen. De andere tabbladen kunt u later invullen.',
-            en: 'What you need to start. You can fill in the other tabs later.',
-          },
           fields: [
             {
               name: 'startFromTemplate',
@@ -143,8 +139,11 @@ const algorithms: CollectionConfig = {
             },
             standardField('name'),
             standardField('description_short'),
-            standardField('publication_category'),
-            standardField('status'),
+            // Two choices side by side: the first tab fits a laptop screen (1366×768).
+            {
+              type: 'row',
+              fields: [standardField('publication_category'), standardField('status')],
+            },
           ],
         },
         {
