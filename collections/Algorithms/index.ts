@@ -345,13 +345,11 @@ const algorithms: CollectionConfig = {
         if (!user || isPlatformAdmin(user)) return true
         return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
       },
-      // Most editors write for one organisation: it is filled in for them.
-      defaultValue: ({ user }: { user?: unknown }) => {
-        const ids = organisationIdsFor(user, WRITER_ROLES)
-        return ids.length === 1 ? ids[0] : undefined
-      },
       admin: {
         position: 'sidebar',
+        // Most editors write for one organisation: the admin fills it in for them (the API
+        // still asks for it).
+        components: { afterInput: [ADMIN_COMPONENTS.PrefillOrganisation] },
         description: {
           nl: 'De organisatie die het algoritme gebruikt. Dit kunt u na het aanmaken niet meer veranderen.',
           en: 'The organisation that uses the algorithm. You cannot change this after creating it.',

@@ -11,6 +11,7 @@ import { OrderedListFeatureClient as OrderedListFeatureClient_e70f5e05f09f93e00b
 import { UnorderedListFeatureClient as UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
+import { PrefillOrganisation as PrefillOrganisation_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { SystemValue as SystemValue_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { ShownInPanel as ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { CompareView as CompareView_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
@@ -35,6 +36,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnorderedListFeatureClient": UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@algoritmeregister/payload-plugin/client#WorkflowPanel": WorkflowPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
+  "@algoritmeregister/payload-plugin/client#PrefillOrganisation": PrefillOrganisation_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#SystemValue": SystemValue_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#ShownInPanel": ShownInPanel_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/rsc#CompareView": CompareView_6024e8255192a913429ae7f1db24139a,
