@@ -100,9 +100,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'register-settings': RegisterSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'register-settings': RegisterSettingsSelect<false> | RegisterSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -267,21 +269,21 @@ export interface Algorithm {
    */
   name: string;
   /**
-   * The organisation that uses the algorithm. You cannot change this after creating it.
-   */
-  organization: number | Organisation;
-  /**
    * Explain in a few sentences what the algorithm does and what your organisation uses it for. This text appears in the search results, so write for residents in plain language (B1).
    */
   description_short?: string | null;
   /**
-   * Choose one or more topics the algorithm belongs to. This helps visitors find it when they search by topic.
+   * Choose how much impact the algorithm has: a high-risk AI system, an impactful algorithm or another algorithm. In doubt? Choose ‘Impactful algorithms’.
    */
-  category?: string[] | null;
+  publication_category?: string | null;
   /**
    * Choose whether the algorithm is still being built, is in use now, or is no longer used. If it is in use and still being improved, choose ‘In use’.
    */
   status?: string | null;
+  /**
+   * Choose one or more topics the algorithm belongs to. This helps visitors find it when they search by topic.
+   */
+  category?: string[] | null;
   /**
    * The month in which your organisation started using the algorithm. Write the year first and then the month, like this: 2023-01.
    */
@@ -298,10 +300,6 @@ export interface Algorithm {
    * A link to a page on your own website where residents can read more about the work the algorithm helps with. The link starts with https://.
    */
   website?: string | null;
-  /**
-   * Choose how much impact the algorithm has: a high-risk AI system, an impactful algorithm or another algorithm. In doubt? Choose ‘Impactful algorithms’.
-   */
-  publication_category?: string | null;
   /**
    * Is this algorithm also described in your organisation’s own algorithm register? Put the link to that description here.
    */
@@ -547,8 +545,9 @@ export interface Algorithm {
    */
   publication_category_rationale?: string | null;
   /**
-   * Fixed eight-digit number. The system creates it; it never changes.
+   * The organisation that uses the algorithm. You cannot change this after creating it.
    */
+  organization: number | Organisation;
   lars?: string | null;
   standard_version?: string | null;
   lang?: string | null;
@@ -1030,15 +1029,14 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface AlgorithmsSelect<T extends boolean = true> {
   name?: T;
-  organization?: T;
   description_short?: T;
-  category?: T;
+  publication_category?: T;
   status?: T;
+  category?: T;
   begin_date?: T;
   end_date?: T;
   contact_email?: T;
   website?: T;
-  publication_category?: T;
   url?: T;
   source_id?: T;
   tags?: T;
@@ -1081,6 +1079,7 @@ export interface AlgorithmsSelect<T extends boolean = true> {
   internal_owner?: T;
   internal_contact?: T;
   publication_category_rationale?: T;
+  organization?: T;
   lars?: T;
   standard_version?: T;
   lang?: T;
@@ -1277,6 +1276,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The name and logo on the login page and in the menu.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "register-settings".
+ */
+export interface RegisterSetting {
+  id: number;
+  /**
+   * For example: Algorithm register of the municipality of Noorderhaaks.
+   */
+  registerName?: string | null;
+  /**
+   * Shown below the register’s name. Leave empty when the register serves several organisations.
+   */
+  organisationName?: string | null;
+  /**
+   * The address of an image (SVG or PNG), for example the logo on your organisation’s website.
+   */
+  logoUrl?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1293,6 +1315,18 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "register-settings_select".
+ */
+export interface RegisterSettingsSelect<T extends boolean = true> {
+  registerName?: T;
+  organisationName?: T;
+  logoUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,16 +5,17 @@ import { nobody } from '../access/nobody'
 import { chainAuditEvent } from '../hooks/chainAuditEvent'
 import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { auditExportEndpoint } from '../src/audit/auditExportEndpoint'
+import { ADMIN_COMPONENTS } from '../src/plugin/adminComponents'
 
 /** Kinds of things the audit history records. */
 export const AUDIT_EVENT_TYPES = [
   { value: 'create', label: { nl: 'Aangemaakt', en: 'Created' } },
   { value: 'update', label: { nl: 'Gewijzigd', en: 'Updated' } },
   { value: 'delete', label: { nl: 'Verwijderd', en: 'Deleted' } },
-  { value: 'transition', label: { nl: 'Workflowstap', en: 'Workflow step' } },
+  { value: 'transition', label: { nl: 'Stap in het publicatieproces', en: 'Workflow step' } },
   { value: 'restore', label: { nl: 'Oude versie teruggezet', en: 'Revision restored' } },
   { value: 'import', label: { nl: 'Geïmporteerd', en: 'Imported' } },
-  { value: 'template', label: { nl: 'Gestart vanuit sjabloon', en: 'Started from template' } },
+  { value: 'template', label: { nl: 'Begonnen met een voorbeeld', en: 'Started from template' } },
   { value: 'membership', label: { nl: 'Rollen gewijzigd', en: 'Roles changed' } },
   { value: 'login_success', label: { nl: 'Ingelogd', en: 'Logged in' } },
   { value: 'login_failure', label: { nl: 'Mislukte inlogpoging', en: 'Failed login' } },
@@ -121,7 +122,7 @@ export const AuditEvents: CollectionConfig = {
       name: 'actorName',
       type: 'text',
       label: { nl: 'Gebruiker', en: 'User' },
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { Cell: ADMIN_COMPONENTS.ActorCell } },
     },
     {
       name: 'actorRole',

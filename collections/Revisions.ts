@@ -56,6 +56,7 @@ export const Revisions: CollectionConfig = {
       type: 'number',
       required: true,
       index: true,
+      label: { nl: 'Organisatie (nummer)', en: 'Organisation (id)' },
       admin: { readOnly: true, hidden: true },
     },
     {
@@ -118,7 +119,12 @@ export const Revisions: CollectionConfig = {
       label: { nl: 'Inhoudshash', en: 'Content hash' },
       admin: { readOnly: true },
     },
-    { name: 'submittedById', type: 'number', admin: { readOnly: true, hidden: true } },
+    {
+      name: 'submittedById',
+      type: 'number',
+      label: { nl: 'Ingediend door (nummer)', en: 'Submitted by (id)' },
+      admin: { readOnly: true, hidden: true },
+    },
     {
       name: 'submittedByName',
       type: 'text',
@@ -131,7 +137,12 @@ export const Revisions: CollectionConfig = {
       label: { nl: 'Ingediend op', en: 'Submitted at' },
       admin: { readOnly: true },
     },
-    { name: 'approvedById', type: 'number', admin: { readOnly: true, hidden: true } },
+    {
+      name: 'approvedById',
+      type: 'number',
+      label: { nl: 'Goedgekeurd door (nummer)', en: 'Approved by (id)' },
+      admin: { readOnly: true, hidden: true },
+    },
     {
       name: 'approvedByName',
       type: 'text',

@@ -102,3 +102,47 @@ export async function continueIfLocked(page: Page): Promise<boolean> {
   await notice.waitFor({ state: 'hidden' })
   return true
 }
+
+/** Opens a tab of the description form by its label. */
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.locator('.tabs-field__tab-button', { hasText: label }).first().click()
+}
+
+/**
+ * The admin's own words on the page (labels, help texts, tabs, buttons, column headers, headings,
+ * placeholders, the workflow panel's headings), without what people typed: the language check
+ * reads these, so an organisation's own texts cannot make it fail.
+ */
+export async function adminChromeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selectors = [
+      'label',
+      '.field-label',
+      '.field-description',
+      '.tabs-field__tab-button',
+      '.doc-tab',
+      'button',
+      'thead th',
+      'h2',
+      'h3',
+      '.nav a',
+      '.ar-panel__heading',
+      '.ar-meter',
+      '.ar-plain__title',
+      '.ar-plain__summary',
+      '.ar-tasks__header',
+      '.collection-list__no-results',
+    ]
+    const texts = new Set<string>()
+    for (const element of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
+      const text = element.innerText?.trim()
+      if (text) texts.add(text)
+    }
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      if (input.placeholder) texts.add(input.placeholder)
+    }
+    const editorPlaceholders = document.querySelectorAll<HTMLElement>('.editor-placeholder')
+    for (const element of editorPlaceholders) texts.add(element.innerText.trim())
+    return [...texts]
+  })
+}

@@ -2,7 +2,9 @@ import path from 'node:path'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { findLanguageProblems } from '../src/admin/i18n/checkAdminLanguage'
 import {
+  adminChromeTexts,
   choose,
   confirmStep,
   continueIfLocked,
@@ -10,6 +12,7 @@ import {
   fieldBlock,
   logIn,
   openStep,
+  openTab,
   panel,
   save,
 } from './adminPage'
@@ -81,6 +84,21 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
     log(`  schermafdruk ${path.basename(file)}`)
   }
 
+  // Checks of wording and layout are collected and reported together at the end, so that one run
+  // shows all of them and the rest of the journey still runs.
+  const failures: string[] = []
+  // The writing guide's mistakes must not appear in the admin's own words on any page checked.
+  const checkLanguage = async (page: Page, where: string) => {
+    const texts = await adminChromeTexts(page)
+    const problems = texts.flatMap((text) =>
+      findLanguageProblems(text).map(
+        (problem) => `${problem.rule}: "${problem.found}" in "${text}"`,
+      ),
+    )
+    if (problems.length > 0) failures.push(`Taalfouten op ${where}:\n${problems.join('\n')}`)
+    log(`  taalcontrole ${where}: ${texts.length} teksten, ${problems.length} fouten`)
+  }
+
   // The demo data has one reviewer; four-eyes needs a second. The organisation's admin adds one.
   const adminToken = await apiToken(baseUrl, ORGANISATION_ADMIN, PASSWORD)
   await createReviewer(baseUrl, adminToken, {
@@ -109,8 +127,19 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await editor.page.goto(`${baseUrl}/admin/login`)
   await editor.page.locator('#field-email').fill(EDITOR)
   await editor.page.locator('#field-password').fill(PASSWORD)
+  // The register's name instead of Payload's logo.
+  await editor.page.getByTestId('register-brand').getByText('Algoritmeregister').waitFor()
+  await checkLanguage(editor.page, 'de inlogpagina')
   await shot(editor.page, '01-login')
   await logIn(editor.page, baseUrl, EDITOR, PASSWORD)
+  await editor.page.getByTestId('progress-overview').waitFor()
+  await checkLanguage(editor.page, 'het overzicht')
+  // The chart comes before the table of organisations.
+  const chartTop = (await editor.page.getByTestId('progress-chart').boundingBox())?.y ?? Infinity
+  const tableTop =
+    (await editor.page.locator('.ar-progress__table').first().boundingBox())?.y ?? -Infinity
+  if (chartTop > tableTop) throw new Error('De grafiek staat niet boven de tabellen.')
+  await shot(editor.page, '01-dashboard')
 
   // 02: the list of algorithms, with "start from a template".
   log('02 lijst met algoritmes')
@@ -118,6 +147,10 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await editor.page.getByTestId('start-from-template').waitFor()
   await editor.page.getByText('Parkeervergunningen toekennen').first().waitFor()
   await editor.page.getByText('Gemeente Noorderhaaks').first().waitFor()
+  const headers = await editor.page.locator('thead th').allInnerTexts()
+  if (headers.some((header) => header.includes('(verplicht)')))
+    throw new Error(`"(verplicht)" in een kolomkop: ${headers.join(' | ')}`)
+  await checkLanguage(editor.page, 'de lijst met algoritmes')
   await shot(editor.page, '02-algorithms-list')
   // "Begin met een voorbeeld" finds published descriptions of other organisations.
   await editor.page
@@ -132,6 +165,48 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await expectState(editor.page, 'Concept')
   await editor.page.getByText('gebaseerd op', { exact: false }).first().waitFor()
   await shot(editor.page, '02-copy-of-template')
+
+  // 03a: a new description asks only for what is needed to start, on one laptop screen.
+  log('03a eerste tabblad van een nieuwe beschrijving op 1366×768')
+  {
+    const small = await context.browser.newContext({
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      viewport: { width: 1366, height: 768 },
+    })
+    small.setDefaultTimeout(20_000)
+    const page = await small.newPage()
+    await logIn(page, baseUrl, EDITOR, PASSWORD)
+    await page.goto(`${baseUrl}/admin/collections/algorithms/create`)
+    await page.locator('#field-status').waitFor()
+    await page.waitForLoadState('networkidle')
+    const inputs = ['name', 'description_short', 'publication_category', 'status']
+    for (const name of inputs) {
+      const box = await page.locator(`#field-${name}`).boundingBox()
+      log(`  ${name}: boven ${box?.y ?? '?'}, onder ${box ? box.y + box.height : '?'}`)
+      if (!box || box.y < 0 || box.y + box.height > 768) {
+        failures.push(
+          `Het veld ${name} past niet op het eerste scherm (boven ${box?.y ?? '?'}, hoogte ${box?.height ?? '?'}).`,
+        )
+      }
+    }
+    const visibleInputs = await page
+      .locator('.tabs-field__content-wrap')
+      .first()
+      .locator('input:visible, textarea:visible, .rs__control:visible')
+      .count()
+    log(`  ${visibleInputs} invoervelden op het eerste tabblad`)
+    // Values the system sets later are not shown as empty boxes (the language is shown as text).
+    for (const name of ['lars', 'standard_version', 'publication_dt']) {
+      if ((await page.locator(`#field-${name}, [data-system-field="${name}"]`).count()) > 0)
+        failures.push(`Het systeemveld ${name} staat op een nieuwe beschrijving.`)
+    }
+    if ((await page.getByRole('link', { name: 'API', exact: true }).count()) > 0)
+      throw new Error('Een redacteur ziet het tabblad API.')
+    await checkLanguage(page, 'een nieuwe beschrijving')
+    await shot(page, '03a-first-tab-1366x768')
+    await small.close()
+  }
 
   // 03: a new description in stiff official language gets plain-language hints.
   log('03 nieuw algoritme met ambtelijke tekst')
@@ -156,9 +231,15 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   const organisationChosen = await editor.page
     .locator('#field-organization .rs__single-value')
     .count()
-  if (organisationChosen === 0) await choose(editor.page, 'organization', 'Gemeente Noorderhaaks')
+  if (organisationChosen === 0) {
+    failures.push('De organisatie is niet vooraf ingevuld voor een redacteur van één organisatie.')
+    await choose(editor.page, 'organization', 'Gemeente Noorderhaaks')
+  } else {
+    log('  organisatie vooraf ingevuld')
+  }
   await choose(editor.page, 'status', 'In gebruik')
   await choose(editor.page, 'publication_category', 'Overige algoritmes')
+  await openTab(editor.page, 'Algemene informatie')
   await editor.page.locator('#field-contact_email').fill('algoritmes@noorderhaaks.example')
   // Long texts are rich text: the count and the tips work there too.
   await editor.page.locator('.tabs-field__tab-button', { hasText: 'Verantwoord gebruik' }).click()
@@ -171,7 +252,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await goal.scrollIntoViewIfNeeded()
   await shot(editor.page, '04-rich-text')
   await editor.page.locator('.tabs-field__tab-button', { hasText: 'Algemene informatie' }).click()
-  await panel(editor.page).getByText('Alle 5 verplichte velden zijn ingevuld').waitFor()
+  await panel(editor.page)
+    .getByText('alle 5 verplichte velden zijn ingevuld', { exact: false })
+    .waitFor()
   await save(editor.page)
   await editor.page.waitForURL(/\/admin\/collections\/algorithms\/\d+/)
   await expectState(editor.page, 'Concept')
@@ -181,7 +264,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
 
   // 05: complete, submit through the dialog.
   log('05 volledig, indienen')
-  await panel(editor.page).getByText('Alle 5 verplichte velden zijn ingevuld').waitFor()
+  await panel(editor.page)
+    .getByText('alle 5 verplichte velden zijn ingevuld', { exact: false })
+    .waitFor()
   await shot(editor.page, '05-ready-to-submit')
   const submitDialog = await openStep(
     editor.page,
@@ -216,6 +301,7 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   await expectState(editor.page, 'Teruggezet')
   await editor.page.getByTestId('workflow-comment').getByText(REVIEW_COMMENT).waitFor()
   await shot(editor.page, '08-editor-sees-comment')
+  await openTab(editor.page, 'Beginnen')
   await editor.page.locator('#field-description_short').fill(PLAIN_TEXT + OBJECTION)
   await save(editor.page)
   const resubmit = await openStep(editor.page, 'submit')
@@ -225,12 +311,13 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   log('09 goedkeurder bewerkt de versie en mag haar daarna niet goedkeuren')
   await reviewer.page.goto(algorithmUrl)
   await expectState(reviewer.page, 'Ter beoordeling')
+  await openTab(reviewer.page, 'Algemene informatie')
   await reviewer.page.locator('#field-website').fill(REVIEWER_WEBSITE)
   await save(reviewer.page)
   const approveButton = panel(reviewer.page).locator('[data-action="approve"]')
   await panel(reviewer.page)
     .locator('[data-reason-for="approve"]')
-    .getByText('jij hebt deze versie bewerkt', { exact: false })
+    .getByText('u hebt deze versie bewerkt', { exact: false })
     .waitFor()
   if (!(await approveButton.isDisabled()))
     throw new Error('Goedkeuren is niet uitgeschakeld na eigen bewerking.')
@@ -251,7 +338,9 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
 
   // 11: the public API shows the approved text; the panel shows the public revision.
   log('11 publieke API toont de goedgekeurde tekst')
-  const lars = await second.page.locator('#field-lars').inputValue()
+  const lars = (
+    await second.page.locator('[data-system-field="lars"] .ar-system-value__value').innerText()
+  ).trim()
   if (!/^\d{8}$/.test(lars)) throw new Error(`Geen Algoritme-ID gevonden (${lars}).`)
   const approvedText = PLAIN_TEXT + OBJECTION
   const record = await waitForPublicRecord(context, lars, (body) => {
@@ -271,6 +360,7 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   log('12 tweede versie en versies vergelijken')
   await editor.page.goto(algorithmUrl)
   await expectState(editor.page, 'Gepubliceerd')
+  await openTab(editor.page, 'Beginnen')
   await editor.page.locator('#field-description_short').fill(SECOND_VERSION_TEXT)
   await save(editor.page)
   await expectState(editor.page, 'Concept')
@@ -290,6 +380,14 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
     .waitFor()
   await shot(second.page, '12-compare-revisions')
 
+  // The audit history names the system where no person acted.
+  await second.page.goto(`${baseUrl}/admin/collections/audit-events`)
+  await second.page.locator('thead th').first().waitFor()
+  if ((await second.page.getByText('Geen "Gebruiker"').count()) > 0)
+    throw new Error('De geschiedenis toont \'Geen "Gebruiker"\' in plaats van "Systeem".')
+  await checkLanguage(second.page, 'de geschiedenis')
+  await shot(second.page, '12-audit-history')
+
   // English is there for whoever picks it (Payload keeps the choice in the payload-lng cookie).
   await second.browserContext.addCookies([{ name: 'payload-lng', value: 'en', url: baseUrl }])
   await second.page.goto(algorithmUrl)
@@ -298,6 +396,7 @@ export async function runJourney(context: JourneyContext): Promise<Screenshots> 
   log('  Engels gekozen: het paneel spreekt Engels')
 
   for (const session of [editor, reviewer, second]) await session.browserContext.close()
+  if (failures.length > 0) throw new Error(failures.join('\n\n'))
   return screenshots
 }
 

@@ -68,7 +68,7 @@ export const guardMembershipChanges: FieldHook = ({
       {
         path: 'memberships',
         message: {
-          nl: 'Je kunt je eigen rollen niet wijzigen. Vraag een andere beheerder of een platformbeheerder.',
+          nl: 'U kunt uw eigen rollen niet wijzigen. Vraag een andere beheerder of een platformbeheerder.',
           en: 'You cannot change your own roles. Ask another organisation admin or a platform admin.',
         },
       },
@@ -83,7 +83,7 @@ export const guardMembershipChanges: FieldHook = ({
       {
         path: 'memberships',
         message: {
-          nl: 'Je kunt alleen rollen geven of afnemen in organisaties waarvan jij beheerder bent.',
+          nl: 'U kunt alleen rollen geven of afnemen in organisaties waarvan u beheerder bent.',
           en: 'You can only give or remove roles in organisations you administer.',
         },
       },
@@ -94,7 +94,7 @@ export const guardMembershipChanges: FieldHook = ({
       {
         path: 'memberships',
         message: {
-          nl: 'Geef deze persoon een rol in jouw organisatie.',
+          nl: 'Geef deze persoon een rol in uw organisatie.',
           en: 'Give this person a role in your organisation.',
         },
       },

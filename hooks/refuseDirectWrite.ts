@@ -6,7 +6,7 @@ import type { Bilingual } from '../src/i18n/localise'
 
 const MESSAGES: Record<string, Bilingual> = {
   lars: {
-    nl: 'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. Je kunt het niet invullen of wijzigen.',
+    nl: 'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. U kunt het niet invullen of wijzigen.',
     en: 'The system creates the Algorithm ID and it never changes. You cannot set or change it.',
   },
   standard_version: {
@@ -22,11 +22,11 @@ const MESSAGES: Record<string, Bilingual> = {
     en: 'The publication state only changes through the Submit, Approve, Request changes, Withdraw, Archive and Reopen actions.',
   },
   organization: {
-    nl: 'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een sjabloon als een andere organisatie het ook gebruikt.',
+    nl: 'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een voorbeeld als een andere organisatie het ook gebruikt.',
     en: 'An algorithm stays with the organisation it was created in. Start a new description from a template if another organisation uses it too.',
   },
   basedOn: {
-    nl: '‘Gebaseerd op’ vult het systeem in als je met een sjabloon begint.',
+    nl: '‘Gebaseerd op’ vult het systeem in als u met een voorbeeld begint.',
     en: '‘Based on’ is set by the system when you start from a template.',
   },
 }

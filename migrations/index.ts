@@ -4,6 +4,7 @@ import * as migration_20261203_170000_dutch_name_order from './20261203_170000_d
 import * as migration_20261203_190000_list_indexes from './20261203_190000_list_indexes';
 import * as migration_20261203_192402_sign_in from './20261203_192402_sign_in';
 import * as migration_20261203_192521_national_register from './20261203_192521_national_register';
+import * as migration_20261203_193618_register_settings from './20261203_193618_register_settings';
 
 export const migrations = [
   { up: migration_20261123_105607_schema.up, down: migration_20261123_105607_schema.down, name: '20261123_105607_schema' },
@@ -12,4 +13,5 @@ export const migrations = [
   { up: migration_20261203_190000_list_indexes.up, down: migration_20261203_190000_list_indexes.down, name: '20261203_190000_list_indexes' },
   { up: migration_20261203_192402_sign_in.up, down: migration_20261203_192402_sign_in.down, name: '20261203_192402_sign_in' },
   { up: migration_20261203_192521_national_register.up, down: migration_20261203_192521_national_register.down, name: '20261203_192521_national_register' },
+  { up: migration_20261203_193618_register_settings.up, down: migration_20261203_193618_register_settings.down, name: '20261203_193618_register_settings' },
 ];

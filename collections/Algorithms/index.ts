@@ -55,7 +55,12 @@ const internalText = (
     admin: { description },
   }) as Field
 
-const readOnlySystem = { readOnly: true, position: 'sidebar' as const }
+/** Set by the system: shown as text in the sidebar, and not at all while still empty. */
+const readOnlySystem = {
+  readOnly: true,
+  position: 'sidebar' as const,
+  components: { Field: ADMIN_COMPONENTS.SystemValue },
+}
 
 const algorithms: CollectionConfig = {
   slug: 'algorithms',
@@ -78,6 +83,14 @@ const algorithms: CollectionConfig = {
       beforeList: [ADMIN_COMPONENTS.StartFromTemplate],
       views: {
         edit: {
+          // The raw JSON is for developers: platform admins only.
+          api: {
+            tab: {
+              label: ({ t }: { t: (key: string) => string }) =>
+                t('general:cancel') === 'Cancel' ? 'Data (JSON)' : 'Gegevens (JSON)',
+              condition: ({ req }) => isPlatformAdmin(req.user),
+            },
+          },
           compare: {
             Component: ADMIN_COMPONENTS.CompareView,
             path: '/vergelijken',
@@ -110,16 +123,16 @@ const algorithms: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          label: { nl: 'Algemene informatie', en: 'General information' },
-          description: {
-            nl: 'Wat het algoritme is en wie erover gaat.',
-            en: 'What the algorithm is and who is responsible for it.',
-          },
+          // What is needed to start, on one screen; the rest follows in the order of the
+          // national register's form.
+          label: { nl: 'Beginnen', en: 'Start' },
           fields: [
             {
               name: 'startFromTemplate',
               type: 'ui',
+              label: { nl: 'Begin met een voorbeeld', en: 'Start from a template' },
               admin: {
+                disableListColumn: true,
                 components: {
                   Field: {
                     path: ADMIN_COMPONENTS.StartFromTemplate,
@@ -129,37 +142,28 @@ const algorithms: CollectionConfig = {
               },
             },
             standardField('name'),
-            {
-              name: 'organization',
-              type: 'relationship',
-              relationTo: 'organisations',
-              required: true,
-              index: true,
-              label: { nl: 'Organisatie (verplicht)', en: 'Organisation (required)' },
-              hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
-              filterOptions: ({ user, req }) => {
-                // No user: trusted server code (jobs, import); API requests without a user are
-                // already refused by the collection's create and update access.
-                if (!user || isPlatformAdmin(user, req.payload)) return true
-                return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
-              },
-              admin: {
-                description: {
-                  nl: 'De organisatie die het algoritme gebruikt. Dit kun je na het aanmaken niet meer veranderen.',
-                  en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
-                },
-              },
-            },
             standardField('description_short'),
+            // Two choices side by side: the first tab fits a laptop screen (1366×768).
+            {
+              type: 'row',
+              fields: [standardField('publication_category'), standardField('status')],
+            },
+          ],
+        },
+        {
+          label: { nl: 'Algemene informatie', en: 'General information' },
+          description: {
+            nl: 'Wie erover gaat, sinds wanneer, en waar de lezer meer vindt.',
+            en: 'Who is responsible, since when, and where readers find more.',
+          },
+          fields: [
             standardField('category'),
-            standardField('status'),
             {
               type: 'row',
               fields: [standardField('begin_date'), standardField('end_date')],
             },
             standardField('contact_email'),
             standardField('website'),
-            standardField('publication_category'),
             standardField('url'),
             standardField('source_id'),
             standardField('tags'),
@@ -324,9 +328,36 @@ const algorithms: CollectionConfig = {
     {
       name: 'workflowPanel',
       type: 'ui',
+      label: { nl: 'Publicatiestatus', en: 'Publication state' },
       admin: {
+        disableListColumn: true,
         position: 'sidebar',
         components: { Field: ADMIN_COMPONENTS.WorkflowPanel },
+      },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organisations',
+      required: true,
+      index: true,
+      label: { nl: 'Organisatie', en: 'Organisation' },
+      hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
+      filterOptions: ({ user }) => {
+        // No user: trusted server code (jobs, import); API requests without a user are
+        // already refused by the collection's create and update access.
+        if (!user || isPlatformAdmin(user)) return true
+        return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
+      },
+      admin: {
+        position: 'sidebar',
+        // Most editors write for one organisation: the admin fills it in for them (the API
+        // still asks for it).
+        components: { afterInput: [ADMIN_COMPONENTS.PrefillOrganisation] },
+        description: {
+          nl: 'De organisatie die het algoritme gebruikt. Dit kunt u na het aanmaken niet meer veranderen.',
+          en: 'The organisation that uses the algorithm. You cannot change this after creating it.',
+        },
       },
     },
     {
@@ -336,13 +367,7 @@ const algorithms: CollectionConfig = {
       index: true,
       label: { nl: 'Algoritme-ID', en: 'Algorithm ID' },
       hooks: { beforeValidate: [refuseDirectWrite('lars')] },
-      admin: {
-        ...readOnlySystem,
-        description: {
-          nl: 'Vast nummer van acht cijfers. Het systeem maakt het aan; het verandert nooit.',
-          en: 'Fixed eight-digit number. The system creates it; it never changes.',
-        },
-      },
+      admin: readOnlySystem,
     },
     {
       name: 'standard_version',
@@ -357,7 +382,8 @@ const algorithms: CollectionConfig = {
       defaultValue: 'nld',
       label: { nl: 'Taal', en: 'Language' },
       validate: validateLang,
-      admin: { ...readOnlySystem, readOnly: false },
+      // The standard knows one language (nld) today: nothing to choose.
+      admin: readOnlySystem,
     },
     {
       name: 'publication_dt',
@@ -407,21 +433,37 @@ const algorithms: CollectionConfig = {
           type: 'select',
           defaultValue: 'concept',
           index: true,
-          label: { nl: 'Status in de workflow', en: 'Workflow state' },
+          label: { nl: 'Publicatiestatus', en: 'Workflow state' },
           options: WORKFLOW_STATES.map((state) => ({
             value: state,
             label: { ...STATE_LABELS[state] },
           })),
         },
-        { name: 'transitionCount', type: 'number', defaultValue: 0, admin: { hidden: true } },
-        { name: 'submittedById', type: 'number', admin: { hidden: true } },
+        {
+          name: 'transitionCount',
+          type: 'number',
+          defaultValue: 0,
+          label: { nl: 'Aantal stappen', en: 'Number of steps' },
+          admin: { hidden: true },
+        },
+        {
+          name: 'submittedById',
+          type: 'number',
+          label: { nl: 'Ingediend door (nummer)', en: 'Submitted by (id)' },
+          admin: { hidden: true },
+        },
         {
           name: 'submittedByName',
           type: 'text',
           label: { nl: 'Ingediend door', en: 'Submitted by' },
         },
         { name: 'submittedAt', type: 'date', label: { nl: 'Ingediend op', en: 'Submitted at' } },
-        { name: 'versionEditors', type: 'json', admin: { hidden: true } },
+        {
+          name: 'versionEditors',
+          type: 'json',
+          label: { nl: 'Bewerkers van deze versie', en: 'Editors of this version' },
+          admin: { hidden: true },
+        },
         {
           name: 'changeSummary',
           type: 'textarea',
@@ -442,6 +484,7 @@ const algorithms: CollectionConfig = {
           name: 'publishedRevisionCount',
           type: 'number',
           defaultValue: 0,
+          label: { nl: 'Aantal openbare versies', en: 'Number of public revisions' },
           admin: { hidden: true },
         },
         { name: 'publicSince', type: 'date', label: { nl: 'Openbaar sinds', en: 'Public since' } },
@@ -458,7 +501,12 @@ const algorithms: CollectionConfig = {
           index: true,
           label: { nl: 'Herziening te laat', en: 'Review overdue' },
         },
-        { name: 'reviewReminderSentFor', type: 'date', admin: { hidden: true } },
+        {
+          name: 'reviewReminderSentFor',
+          type: 'date',
+          label: { nl: 'Herinnering verstuurd voor', en: 'Reminder sent for' },
+          admin: { hidden: true },
+        },
       ],
     },
   ]),

@@ -38,11 +38,13 @@ const blank = (value: unknown) => value === undefined || value === null || value
 // JavaScript string's length counts UTF-16 units, so an emoji would count twice.
 const characters = (value: string) => Array.from(value).length
 
-/** Field label in both languages, with "(verplicht)" where the standard requires the field. */
+/**
+ * Field label in both languages. Required-ness is not part of the label: labels are reused in
+ * list columns, search and filters. Payload marks `required` fields; the standard's other
+ * required fields get the same marker through a label component.
+ */
 function labelOf(definition: StandardFieldDefinition) {
-  return definition.required
-    ? { nl: `${definition.title.nl} (verplicht)`, en: `${definition.title.en} (required)` }
-    : { nl: definition.title.nl, en: definition.title.en }
+  return { nl: definition.title.nl, en: definition.title.en }
 }
 
 function validateText(key: StandardKey, requiredOnSave: boolean): Validate {
@@ -186,6 +188,11 @@ export function standardField(key: StandardKey): Field {
         validate: validateText(key, key === 'name'),
         admin: {
           ...base.admin,
+          // `name` is required on every save and gets Payload's marker by itself; the standard's
+          // other required texts may stay empty in a draft but get the same marker.
+          ...(definition.required && key !== 'name'
+            ? { components: { Label: ADMIN_COMPONENTS.RequiredLabel } }
+            : {}),
           custom: {
             maxLength: definition.maxLength,
             plainLanguage: definition.plainLanguageRequired,
@@ -212,6 +219,8 @@ export function standardField(key: StandardKey): Field {
         validate: validateRichText(key),
         admin: {
           ...base.admin,
+          // Lexical's default placeholder advertises "/" commands this editor does not have.
+          placeholder: { nl: 'Typ hier de tekst', en: 'Type the text here' },
           custom: {
             maxLength: definition.maxLength,
             plainLanguage: definition.plainLanguageRequired,
@@ -236,7 +245,7 @@ export function standardField(key: StandardKey): Field {
           components: {
             Field: {
               path: ADMIN_COMPONENTS.StandardSelectField,
-              clientProps: { options, hasMany: many },
+              clientProps: { options, hasMany: many, required: definition.required },
             },
           },
         },
@@ -281,7 +290,11 @@ export function standardField(key: StandardKey): Field {
         type: 'text',
         hooks: { beforeValidate: [trimText] },
         validate: validateUrl(key, definition.kind === 'emailOrUrl'),
-        admin: { ...base.admin, placeholder: definition.kind === 'url' ? 'https://' : undefined },
+        admin: {
+          ...base.admin,
+          placeholder: definition.kind === 'url' ? 'https://' : undefined,
+          ...(definition.required ? { components: { Label: ADMIN_COMPONENTS.RequiredLabel } } : {}),
+        },
       } as Field
     default:
       throw new Error(`standardField: ${key} (${definition.kind}) is a system field`)

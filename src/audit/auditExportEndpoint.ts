@@ -86,7 +86,7 @@ export const auditExportEndpoint: Endpoint = {
     if (!platformAdmin) {
       if (organisationId === null) {
         return problem(req, 400, {
-          nl: 'Geef aan van welke organisatie je de geschiedenis wilt (organisation=...).',
+          nl: 'Geef aan van welke organisatie u de geschiedenis wilt (organisation=...).',
           en: 'Say which organisation’s history you want (organisation=...).',
         })
       }

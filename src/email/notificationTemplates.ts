@@ -11,7 +11,7 @@ interface AlgorithmRef {
 }
 
 const footer = (ref: AlgorithmRef) =>
-  `\n\nOpen de beschrijving: ${ref.adminUrl}\n\nDit bericht komt van het algoritmeregister van ${ref.organisationName}. Je krijgt het omdat je een rol hebt in deze organisatie.`
+  `\n\nOpen de beschrijving: ${ref.adminUrl}\n\nDit bericht komt van het algoritmeregister van ${ref.organisationName}. U krijgt het omdat u een rol hebt in deze organisatie.`
 
 export function submittedForReview(
   ref: AlgorithmRef,
@@ -23,7 +23,7 @@ export function submittedForReview(
     subject: `Ter beoordeling: ${ref.name}`,
     text:
       `Hallo,\n\n${submitter} heeft de beschrijving "${ref.name}" ingediend. ` +
-      `Wil je die bekijken en goedkeuren of met een opmerking terugzetten?${summary}` +
+      `Wilt u die bekijken en goedkeuren of met een opmerking terugzetten?${summary}` +
       footer(ref),
   }
 }

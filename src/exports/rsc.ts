@@ -4,3 +4,5 @@
  */
 export { CompareView } from '../admin/compare/CompareView'
 export { RegisterDashboard } from '../admin/dashboard/RegisterDashboard'
+export { RegisterIcon } from '../admin/branding/RegisterIcon'
+export { RegisterLogo } from '../admin/branding/RegisterLogo'

@@ -82,11 +82,11 @@ async function targetOrganisation(
     }
     throw writable.length === 0 && !admin
       ? new TemplateError(403, 'not_an_editor', {
-          nl: 'Je bent in geen enkele organisatie redacteur, goedkeurder of beheerder. Alleen zij kunnen een nieuwe beschrijving beginnen.',
+          nl: 'U bent in geen enkele organisatie redacteur, goedkeurder of beheerder. Alleen zij kunnen een nieuwe beschrijving beginnen.',
           en: 'You are not an editor, reviewer or admin in any organisation. Only they can start a new description.',
         })
       : new TemplateError(400, 'organisation_required', {
-          nl: 'Je werkt voor meer dan één organisatie. Geef in "organisation" aan voor welke organisatie de nieuwe beschrijving is.',
+          nl: 'U werkt voor meer dan één organisatie. Geef in "organisation" aan voor welke organisatie de nieuwe beschrijving is.',
           en: 'You work for more than one organisation. Say in "organisation" which organisation the new description is for.',
         })
   }
@@ -104,7 +104,7 @@ async function targetOrganisation(
   const organisation = found.docs[0]
   if (!organisation || (!admin && !writable.includes(organisation.id))) {
     throw new TemplateError(403, 'not_an_editor', {
-      nl: `Je kunt geen beschrijvingen maken voor organisatie ${String(wanted)}. Daarvoor moet je er redacteur, goedkeurder of beheerder zijn.`,
+      nl: `U kunt geen beschrijvingen maken voor organisatie ${String(wanted)}. Daarvoor moet u er redacteur, goedkeurder of beheerder zijn.`,
       en: `You cannot create descriptions for organisation ${String(wanted)}. You must be an editor, reviewer or admin there.`,
     })
   }
@@ -140,7 +140,7 @@ export async function createFromTemplate(
   const lars = typeof input.lars === 'string' ? input.lars.trim() : ''
   if (!/^\d{8}$/.test(lars)) {
     throw new TemplateError(400, 'lars_required', {
-      nl: 'Geef in "lars" het Algoritme-ID (8 cijfers) van de gepubliceerde beschrijving die je als sjabloon wilt gebruiken.',
+      nl: 'Geef in "lars" het Algoritme-ID (8 cijfers) van de gepubliceerde beschrijving die u als voorbeeld wilt gebruiken.',
       en: 'Give in "lars" the Algorithm ID (8 digits) of the published description you want to use as a template.',
     })
   }
@@ -150,7 +150,7 @@ export async function createFromTemplate(
     const source = await publishedSource(req, lars)
     if (source.organisation_id === organisation.id) {
       throw new TemplateError(409, 'own_organisation', {
-        nl: 'Dit is een beschrijving van je eigen organisatie. Bewerk die beschrijving, of zet een oudere versie terug; een sjabloon is voor het overnemen van het werk van een andere organisatie.',
+        nl: 'Dit is een beschrijving van uw eigen organisatie. Bewerk die beschrijving, of zet een oudere versie terug. Een voorbeeld is voor het overnemen van het werk van een andere organisatie.',
         en: 'This is a description of your own organisation. Edit that description, or restore an older revision; a template is for reusing the work of another organisation.',
       })
     }

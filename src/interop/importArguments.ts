@@ -123,7 +123,7 @@ export function parseImportArguments(argv: readonly string[]): ImportArguments {
     throw new ImportUsageError(
       files.length === 0
         ? {
-            nl: 'Geef het bestand dat je wilt importeren, bijvoorbeeld: npm run import -- export.csv',
+            nl: 'Geef het bestand dat u wilt importeren, bijvoorbeeld: npm run import -- export.csv',
             en: 'Give the file to import, for example: npm run import -- export.csv',
           }
         : {

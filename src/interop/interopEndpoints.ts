@@ -40,7 +40,7 @@ const fromTemplateEndpoint: Endpoint = {
       return Response.json(
         {
           message: localise(req, {
-            nl: `Nieuw concept "${algorithm.name}" gemaakt, gebaseerd op ${basedOn.lars} van ${basedOn.organisationName}. Vul de lege velden in voor je organisatie.`,
+            nl: `Nieuw concept "${algorithm.name}" gemaakt, gebaseerd op ${basedOn.lars} van ${basedOn.organisationName}. Vul de lege velden in voor uw organisatie.`,
             en: `New draft "${algorithm.name}" created, based on ${basedOn.lars} of ${basedOn.organisationName}. Fill in the empty fields for your organisation.`,
           }),
           id: algorithm.id,

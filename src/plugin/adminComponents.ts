@@ -8,14 +8,20 @@ export const PACKAGE_NAME = '@algoritmeregister/payload-plugin'
  * The bundled application resolves the same specifiers to the sources (tsconfig `paths`).
  */
 export const ADMIN_COMPONENTS = {
+  ActorCell: `${PACKAGE_NAME}/client#ActorCell`,
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
   NationalDeliveryStatus: `${PACKAGE_NAME}/client#NationalDeliveryStatus`,
+  PrefillOrganisation: `${PACKAGE_NAME}/client#PrefillOrganisation`,
+  RegisterIcon: `${PACKAGE_NAME}/rsc#RegisterIcon`,
+  RegisterLogo: `${PACKAGE_NAME}/rsc#RegisterLogo`,
+  RequiredLabel: `${PACKAGE_NAME}/client#RequiredLabel`,
   RegisterDashboard: `${PACKAGE_NAME}/rsc#RegisterDashboard`,
   SecondFactorSettings: `${PACKAGE_NAME}/client#SecondFactorSettings`,
   ShownInPanel: `${PACKAGE_NAME}/client#ShownInPanel`,
   SignInPanel: `${PACKAGE_NAME}/client#SignInPanel`,
   StandardSelectField: `${PACKAGE_NAME}/client#StandardSelectField`,
   StartFromTemplate: `${PACKAGE_NAME}/client#StartFromTemplate`,
+  SystemValue: `${PACKAGE_NAME}/client#SystemValue`,
   WorkflowPanel: `${PACKAGE_NAME}/client#WorkflowPanel`,
 } as const

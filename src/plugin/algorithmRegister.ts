@@ -5,6 +5,7 @@ import { AuditEvents } from '../../collections/AuditEvents'
 import { Organisations } from '../../collections/Organisations'
 import { Revisions } from '../../collections/Revisions'
 import { Users } from '../../collections/Users'
+import { BRANDING_GRAPHICS, RegisterSettings } from '../../globals/RegisterSettings'
 import { makeFirstUserPlatformAdmin } from '../../hooks/makeFirstUserPlatformAdmin'
 import { recordLoginFailure } from '../../hooks/recordLoginFailure'
 import { isPlatformAdmin } from '../../access/isPlatformAdmin'
@@ -15,6 +16,7 @@ import {
   NATIONAL_TASKS,
   withNationalStatus,
 } from '../national/nationalRegisterParts'
+import { withRegisterTranslations } from '../admin/i18n/payloadTranslations'
 import { ADMIN_COMPONENTS } from './adminComponents'
 import { combineAccess, combineJobAccess, lockJobsCollection } from './combineAccess'
 import { resolveRegisterOptions, type AlgorithmRegisterOptions } from './options'
@@ -106,6 +108,11 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         `algorithmRegister: the config already has a collection '${clash.slug}', which the register needs for itself.`,
       )
     }
+    if ((incoming.globals ?? []).some((g) => g.slug === RegisterSettings.slug)) {
+      throw new Error(
+        `algorithmRegister: the config already has a global '${RegisterSettings.slug}', which the register needs for itself.`,
+      )
+    }
     const hostUsers = hostCollections.find((c) => c.slug === usersSlug)
     // Sign-in (second factor, organisation accounts, sessions): src/auth/withSignIn.ts.
     const users = withSignIn(
@@ -132,10 +139,13 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
         ...NATIONAL_TASKS,
       ],
     }
+    // The branding table is schema too: it stays when the register is switched off.
+    const globals = [...(incoming.globals ?? []), RegisterSettings]
     if (!resolved.enabled) {
       return {
         ...incoming,
         collections,
+        globals,
         jobs,
         custom: { ...incoming.custom, algorithmRegister: resolved },
       }
@@ -144,11 +154,22 @@ export function algorithmRegister(options?: AlgorithmRegisterOptions): Plugin {
       {
         ...incoming,
         collections,
+        globals,
+        // Payload's Dutch texts that do not follow the register's writing guide; the host keeps
+        // its languages and fallback, and its own overrides win.
+        i18n: {
+          ...incoming.i18n,
+          translations: withRegisterTranslations(incoming.i18n?.translations) as NonNullable<
+            Config['i18n']
+          >['translations'],
+        },
         admin: {
           ...incoming.admin,
           user: incoming.admin?.user ?? (hostUsers ? undefined : usersSlug),
           components: {
             ...incoming.admin?.components,
+            // The register's name and logo instead of Payload's; a host's own graphics win.
+            graphics: { ...BRANDING_GRAPHICS, ...incoming.admin?.components?.graphics },
             // "Mijn taken" and the progress overview, above the host's own dashboard additions.
             beforeDashboard: [
               ADMIN_COMPONENTS.RegisterDashboard,

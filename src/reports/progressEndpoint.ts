@@ -52,7 +52,7 @@ export const progressEndpoint: Endpoint = {
     const own = organisationIdsFor(req.user)
     if (!admin && own.length === 0) {
       return error(req, 403, {
-        nl: 'Je bent geen lid van een organisatie, dus er is geen voortgang om te tonen.',
+        nl: 'U bent geen lid van een organisatie, dus er is geen voortgang om te tonen.',
         en: 'You are not a member of any organisation, so there is no progress to show.',
       })
     }
@@ -62,7 +62,7 @@ export const progressEndpoint: Endpoint = {
       const id = await requestedOrganisation(req, filter)
       if (id === undefined || (!admin && !own.includes(id))) {
         return error(req, 404, {
-          nl: `Organisatie '${filter}' bestaat niet, of je bent er geen lid van.`,
+          nl: `Organisatie '${filter}' bestaat niet, of u bent er geen lid van.`,
           en: `Organisation '${filter}' does not exist, or you are not a member of it.`,
         })
       }

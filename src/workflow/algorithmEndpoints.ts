@@ -61,7 +61,7 @@ const transitionEndpoint: Endpoint = {
     }
     if (!isWorkflowState(input.expectedState)) {
       return error(req, 400, {
-        nl: 'Geef in expectedState de status waarin je de beschrijving verwacht (bijvoorbeeld "concept").',
+        nl: 'Geef in expectedState de status waarin u de beschrijving verwacht (bijvoorbeeld "concept").',
         en: 'Give in expectedState the state you expect the description to be in (for example "concept").',
       })
     }
@@ -97,7 +97,7 @@ const workflowEndpoint: Endpoint = {
     if (!req.user) return error(req, 401, { nl: 'Log eerst in.', en: 'Log in first.' })
     const id = routeId(req)
     const notFound = {
-      nl: 'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.',
+      nl: 'Deze beschrijving bestaat niet, of u hebt er geen toegang toe.',
       en: 'This description does not exist, or you have no access to it.',
     }
     if (id === undefined) return error(req, 404, notFound)
@@ -262,7 +262,7 @@ const compareEndpoint: Endpoint = {
     const newer = found.docs.find((r) => r.revisionNumber === to)
     if (!older || !newer) {
       return error(req, 404, {
-        nl: 'Een van deze versies bestaat niet, of je hebt er geen toegang toe.',
+        nl: 'Een van deze versies bestaat niet, of u hebt er geen toegang toe.',
         en: 'One of these revisions does not exist, or you have no access to it.',
       })
     }

@@ -60,7 +60,7 @@ export async function restoreRevision(
   try {
     const locked = await lockAlgorithmRow(req, command.algorithmId)
     const notFound = new TransitionError(404, 'not_found', {
-      nl: 'Deze beschrijving of versie bestaat niet, of je hebt er geen toegang toe.',
+      nl: 'Deze beschrijving of versie bestaat niet, of u hebt er geen toegang toe.',
       en: 'This description or revision does not exist, or you have no access to it.',
     })
     if (!locked) throw notFound

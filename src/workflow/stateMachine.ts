@@ -353,7 +353,7 @@ export const TRANSITION_TABLE: Readonly<Record<MachineAction, TransitionRule>> =
     fields: NO_FIELDS,
     invalidHints: {
       whenPublic: {
-        nl: 'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in; daarna kun je haar archiveren.',
+        nl: 'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in. Daarna kunt u haar archiveren.',
         en: 'This description is still public. Withdraw the publication first; then you can archive it.',
       },
     },
@@ -423,14 +423,14 @@ const REQUIRED_INPUT: Readonly<
   reason: {
     code: 'reason_required',
     message: {
-      nl: 'Geef een reden op waarom je de publicatie intrekt.',
+      nl: 'Geef een reden op waarom u de publicatie intrekt.',
       en: 'Give a reason for withdrawing the publication.',
     },
   },
   changeSummary: {
     code: 'change_summary_required',
     message: {
-      nl: 'Deze beschrijving is al eerder gepubliceerd. Vat kort samen wat je hebt veranderd.',
+      nl: 'Deze beschrijving is al eerder gepubliceerd. Vat kort samen wat u hebt veranderd.',
       en: 'This description was published before. Briefly summarise what you changed.',
     },
   },
@@ -550,7 +550,7 @@ export function canRestoreRevision(state: WorkflowState): RestoreResult {
       return { ok: true, from: state, to: 'concept' }
     case 'ter_beoordeling':
       return refusal('invalid_transition', {
-        nl: 'Deze beschrijving ligt ter beoordeling. Je kunt pas een eerdere versie terugzetten als de goedkeurder klaar is.',
+        nl: 'Deze beschrijving ligt ter beoordeling. U kunt pas een eerdere versie terugzetten als de goedkeurder klaar is.',
         en: 'This description is in review. You can restore an earlier revision once the reviewer is done.',
       })
     case 'gearchiveerd':
@@ -588,13 +588,13 @@ function evaluate(
   if (rule.fourEyes && organisation.fourEyes) {
     if (current.submittedBy === actor.id) {
       return refusal('four_eyes', {
-        nl: 'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie ingediend. Vraag een andere goedkeurder.',
+        nl: 'U kunt uw eigen werk niet goedkeuren: u hebt deze versie ingediend. Vraag een andere goedkeurder.',
         en: 'You cannot approve your own work: you submitted this version. Ask another reviewer.',
       })
     }
     if (current.versionEditors.includes(actor.id)) {
       return refusal('four_eyes', {
-        nl: 'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie bewerkt. Vraag een andere goedkeurder.',
+        nl: 'U kunt uw eigen werk niet goedkeuren: u hebt deze versie bewerkt. Vraag een andere goedkeurder.',
         en: 'You cannot approve your own work: you edited this version. Ask another reviewer.',
       })
     }
@@ -785,19 +785,19 @@ function roleRefusal(
   const label = ACTION_LABELS[action]
   if (actor.isPlatformAdmin) {
     return refusal('forbidden', {
-      nl: `Deze organisatie heeft een eigen goedkeurder. Als platformbeheerder mag je '${label.nl}' alleen doen bij een organisatie zonder goedkeurder.`,
+      nl: `Deze organisatie heeft een eigen goedkeurder. Als platformbeheerder mag u '${label.nl}' alleen doen bij een organisatie zonder goedkeurder.`,
       en: `This organisation has its own reviewer. As platform administrator you can only use '${label.en}' for an organisation without a reviewer.`,
     })
   }
   if (roles.length === 0) {
     return refusal('forbidden', {
-      nl: 'Je hebt geen rol in deze organisatie, dus je kunt hier geen stappen in de workflow zetten.',
+      nl: 'U hebt geen rol in deze organisatie. Daarom kunt u hier geen stappen in het publicatieproces zetten.',
       en: 'You have no role in this organisation, so you cannot take workflow steps here.',
     })
   }
   if (roles.every((role) => role === 'auditor')) {
     return refusal('forbidden', {
-      nl: 'Als auditor kun je alles inzien, maar geen stappen in de workflow zetten.',
+      nl: 'Als auditor kunt u alles inzien, maar geen stappen in het publicatieproces zetten.',
       en: 'As an auditor you can view everything, but you cannot take workflow steps.',
     })
   }
@@ -808,7 +808,7 @@ function roleRefusal(
     nl: `'${label.nl}' mag alleen een ${joinList(
       who.map((w) => w.nl),
       'of',
-    )}. Jouw rol hier: ${yours.map((r) => r.nl).join(', ')}.`,
+    )}. Uw rol hier: ${yours.map((r) => r.nl).join(', ')}.`,
     en: `Only these roles may use '${label.en}': ${joinList(
       who.map((w) => w.en),
       'or',
@@ -823,12 +823,12 @@ function plainLanguageMessage(count: number, blocking: boolean): LocalizedText {
       : { nl: `${count} punten`, en: `${count} plain-language issues` }
   if (blocking) {
     return {
-      nl: `De tekst heeft nog ${points.nl} die niet in eenvoudige taal ${count === 1 ? 'is' : 'zijn'}. Je organisatie vraagt om die eerst op te lossen.`,
+      nl: `De tekst heeft nog ${points.nl} die niet in eenvoudige taal ${count === 1 ? 'is' : 'zijn'}. Uw organisatie vraagt om die eerst op te lossen.`,
       en: `The text still has ${points.en}. Your organisation asks you to fix ${count === 1 ? 'it' : 'them'} first.`,
     }
   }
   return {
-    nl: `De tekst heeft nog ${points.nl} die niet in eenvoudige taal ${count === 1 ? 'is' : 'zijn'}. Je kunt toch indienen, maar kijk er nog even naar.`,
+    nl: `De tekst heeft nog ${points.nl} die niet in eenvoudige taal ${count === 1 ? 'is' : 'zijn'}. U kunt toch indienen, maar kijk er nog even naar.`,
     en: `The text still has ${points.en}. You can still submit, but please take another look.`,
   }
 }

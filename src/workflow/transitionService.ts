@@ -170,7 +170,7 @@ async function refuseWithoutRegisterDatabase(req: PayloadRequest): Promise<void>
 
 function notFound(): TransitionError {
   return new TransitionError(404, 'not_found', {
-    nl: 'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.',
+    nl: 'Deze beschrijving bestaat niet, of u hebt er geen toegang toe.',
     en: 'This description does not exist, or you have no access to it.',
   })
 }

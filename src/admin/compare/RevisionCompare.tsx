@@ -157,7 +157,7 @@ export const RevisionCompare: React.FC<{ algorithmId: string | number; title: st
     return (
       <p className="ar-compare__empty">
         {text({
-          nl: 'Er is nog maar één goedgekeurde versie (of geen). Na de volgende goedkeuring kun je hier versies naast elkaar zien.',
+          nl: 'Er is nog maar één goedgekeurde versie (of geen). Na de volgende goedkeuring kunt u hier versies naast elkaar zien.',
           en: 'There is only one approved revision (or none). After the next approval you can compare revisions here.',
         })}
       </p>
@@ -169,7 +169,7 @@ export const RevisionCompare: React.FC<{ algorithmId: string | number; title: st
     <div className="ar-compare" data-testid="revision-compare">
       <p>
         {text({
-          nl: 'Kies twee goedgekeurde versies. Je ziet alleen de velden die verschillen: links de oudere tekst, rechts de nieuwere.',
+          nl: 'Kies twee goedgekeurde versies. U ziet alleen de velden die verschillen: links de oudere tekst, rechts de nieuwere.',
           en: 'Choose two approved revisions. You only see the fields that differ: the older text on the left, the newer on the right.',
         })}
       </p>

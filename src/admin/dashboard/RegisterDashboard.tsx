@@ -79,12 +79,12 @@ export const RegisterDashboard = async ({
         </div>
         {count === 0 && (
           <p>
-            {text({ nl: 'Er wacht nu niets op je.', en: 'Nothing is waiting for you right now.' })}
+            {text({ nl: 'Er wacht nu niets op u.', en: 'Nothing is waiting for you right now.' })}
           </p>
         )}
         <TaskList
           testId="tasks-to-review"
-          title={{ nl: 'Wacht op jouw beoordeling', en: 'Waiting for your review' }}
+          title={{ nl: 'Wacht op uw beoordeling', en: 'Waiting for your review' }}
           tasks={tasks.toReview}
           language={language}
           adminRoute={adminRoute}
@@ -99,7 +99,7 @@ export const RegisterDashboard = async ({
                 <span className="ar-tasks__note">
                   {' '}
                   {text({
-                    nl: 'Jij werkte aan deze versie, dus een andere goedkeurder moet haar goedkeuren.',
+                    nl: 'U werkte aan deze versie. Daarom moet een andere goedkeurder haar goedkeuren.',
                     en: 'You worked on this version, so another reviewer has to approve it.',
                   })}
                 </span>

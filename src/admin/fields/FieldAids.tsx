@@ -8,6 +8,7 @@ import {
   type Finding,
   type PlainLanguageReport,
 } from '../../plainLanguage/analysePlainLanguage'
+import { describeReadability } from '../../plainLanguage/describeReadability'
 import { useAdminText } from '../i18n/useAdminText'
 import { analysableText, measureLength, type LengthRule } from './measureText'
 import '../styles/registerAdmin.scss'
@@ -24,15 +25,7 @@ export interface FieldAidsProps {
 
 /** Findings shown at once; the rest behind "show all", so a long text does not bury the form. */
 const VISIBLE_FINDINGS = 5
-/** Readability formulas say little about a few words; the analyser uses the same threshold. */
-const MIN_WORDS_FOR_LEVEL = 25
 const ANALYSE_DELAY_MS = 300
-
-const LEVELS = {
-  makkelijk: { nl: 'Makkelijk te lezen', en: 'Easy to read' },
-  redelijk: { nl: 'Redelijk te lezen', en: 'Fairly difficult to read' },
-  moeilijk: { nl: 'Moeilijk te lezen', en: 'Difficult to read' },
-} as const
 
 function ordered(findings: readonly Finding[]): Finding[] {
   // Warnings first: they may block submission; advice comes after.
@@ -70,6 +63,8 @@ export const FieldAids: React.FC<FieldAidsProps> = ({
   const over = maxLength !== null && length > maxLength
   const nearLimit = maxLength !== null && !over && length >= maxLength * 0.9
   const findings = report ? ordered(report.findings) : []
+  // The same verdict as the workflow panel: a band with its score, praise only for easy texts.
+  const verdict = report ? describeReadability(report) : null
   const visible = showAll ? findings : findings.slice(0, VISIBLE_FINDINGS)
   const number = (n: number) => n.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL')
 
@@ -99,12 +94,13 @@ export const FieldAids: React.FC<FieldAidsProps> = ({
         >
           <p className="ar-plain__title">
             {text({ nl: 'Tips voor eenvoudige taal', en: 'Plain-language tips' })}
-            {report.level && report.stats.words >= MIN_WORDS_FOR_LEVEL && (
-              <span className={`ar-level ar-level--${report.level}`}>
-                {text(LEVELS[report.level])}
+            {verdict?.band && (
+              <span className={`ar-level ar-level--${report.level ?? 'none'}`}>
+                {text(verdict.band)}
               </span>
             )}
           </p>
+          {verdict && <p className="ar-plain__summary">{text(verdict.summary)}</p>}
           <ul className="ar-plain__list">
             {visible.map((finding, index) => (
               <li
@@ -141,12 +137,13 @@ export const FieldAids: React.FC<FieldAidsProps> = ({
           )}
         </div>
       )}
-      {analyse && report && findings.length === 0 && report.stats.words >= 5 && (
-        <p className="ar-plain ar-plain--ok" role="status">
-          {text({
-            nl: 'Deze tekst is in eenvoudige taal geschreven. Goed zo.',
-            en: 'This text is written in plain language. Well done.',
-          })}
+      {analyse && report && verdict && findings.length === 0 && report.stats.words >= 5 && (
+        <p
+          className={`ar-plain ${verdict.tone === 'good' ? 'ar-plain--ok' : 'ar-plain--tips'}`}
+          role="status"
+        >
+          {verdict.band && <span className="ar-level">{text(verdict.band)}</span>}{' '}
+          {text(verdict.summary)}
         </p>
       )}
     </div>

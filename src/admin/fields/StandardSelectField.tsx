@@ -7,6 +7,8 @@ import '../styles/registerAdmin.scss'
 type Props = TextFieldClientProps & {
   options: OptionObject[]
   hasMany: boolean
+  /** The standard requires a value before submission: Payload's marker, not "(verplicht)". */
+  required?: boolean
 }
 
 /**
@@ -20,6 +22,7 @@ export const StandardSelectField: React.FC<Props> = ({
   options,
   hasMany,
   readOnly,
+  required = false,
 }) => {
   const { value, setValue, showError, errorMessage } = useField<string | string[]>({ path })
   const label = field.label as StaticLabel | undefined
@@ -35,7 +38,7 @@ export const StandardSelectField: React.FC<Props> = ({
       readOnly={readOnly}
       showError={showError}
       value={value ?? (hasMany ? [] : '')}
-      Label={<FieldLabel label={label} path={path} />}
+      Label={<FieldLabel label={label} path={path} required={required} />}
       Description={<FieldDescription description={description} path={path} />}
       Error={<FieldError path={path} message={errorMessage} showError={showError} />}
       onChange={(selected) => {

@@ -9,11 +9,27 @@ import { WRITER_ROLES } from '../../../access/roles'
 import { useAdminText } from '../i18n/useAdminText'
 import { keepFlashMessage } from '../workflow/flashMessage'
 import { errorMessageOf } from '../workflow/workflowTypes'
-import { publishedDescriptionsOf, type PublishedDescription } from './publishedDescriptions'
+import {
+  othersOnly,
+  publishedDescriptionsOf,
+  type PublishedDescription,
+} from './publishedDescriptions'
 import '../styles/registerAdmin.scss'
 
 const DRAWER_SLUG = 'algoritmeregister-template'
 const SEARCH_DELAY_MS = 300
+/** Results shown; more are asked for, because the person's own organisations are left out. */
+const SHOWN = 10
+const ASKED = 40
+
+function codesOf(body: unknown): string[] {
+  const docs = (body as { docs?: unknown } | null)?.docs
+  if (!Array.isArray(docs)) return []
+  return docs.flatMap((doc) => {
+    const code = (doc as { code?: unknown } | null)?.code
+    return typeof code === 'string' ? [code] : []
+  })
+}
 
 /**
  * "Begin met een voorbeeld": search the published descriptions of other organisations and start
@@ -33,14 +49,37 @@ export const StartFromTemplate: React.FC<{ placement?: 'list' | 'create' }> = ({
   const [results, setResults] = useState<PublishedDescription[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [ownCodes, setOwnCodes] = useState<string[] | null>(null)
   const searchId = useId()
   const open = isModalOpen(DRAWER_SLUG)
+  const ownIds = organisationIdsFor(user).join(',')
+
+  // The TOOI codes of the person's own organisations, to leave their descriptions out.
+  useEffect(() => {
+    if (!open || ownCodes !== null) return undefined
+    let cancelled = false
+    void (async () => {
+      if (ownIds === '') {
+        setOwnCodes([])
+        return
+      }
+      const params = new URLSearchParams({ depth: '0', limit: '100', 'where[id][in]': ownIds })
+      const response = await fetch(`${config.routes.api}/organisations?${params.toString()}`, {
+        credentials: 'include',
+      }).catch(() => null)
+      const body: unknown = response?.ok ? await response.json().catch(() => null) : null
+      if (!cancelled) setOwnCodes(codesOf(body))
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [open, ownCodes, ownIds, config.routes.api])
 
   useEffect(() => {
-    if (!open) return undefined
+    if (!open || ownCodes === null) return undefined
     const timer = setTimeout(async () => {
       try {
-        const params = new URLSearchParams({ pageSize: '10' })
+        const params = new URLSearchParams({ pageSize: String(ASKED) })
         if (query.trim()) params.set('q', query.trim())
         const response = await fetch(`/register/v1/algorithms?${params.toString()}`, {
           headers: { accept: 'application/json' },
@@ -57,13 +96,13 @@ export const StartFromTemplate: React.FC<{ placement?: 'list' | 'create' }> = ({
           return
         }
         setProblem(null)
-        setResults(publishedDescriptionsOf(body))
+        setResults(othersOnly(publishedDescriptionsOf(body), ownCodes, SHOWN))
       } catch (_error) {
         setResults([])
       }
     }, SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [open, query, text])
+  }, [open, query, text, ownCodes])
 
   if (placement === 'create' && id !== undefined && id !== null) return null
   // Auditors and people without a writing role cannot start a description.
@@ -127,7 +166,7 @@ export const StartFromTemplate: React.FC<{ placement?: 'list' | 'create' }> = ({
         <div className="ar-template__drawer">
           <p>
             {text({
-              nl: 'Je krijgt een kopie als nieuw concept van jouw organisatie. Daarna pas je de tekst aan jouw situatie aan. De kopie onthoudt waar zij vandaan komt.',
+              nl: 'U krijgt een kopie als nieuw concept van uw organisatie. Daarna past u de tekst aan uw situatie aan. Bij de kopie staat waar zij vandaan komt.',
               en: 'You get a copy as a new draft of your organisation. Then you adapt the text to your situation. The copy remembers where it came from.',
             })}
           </p>

@@ -3,6 +3,8 @@ export interface PublishedDescription {
   lars: string
   name: string
   organisation: string | null
+  /** The organisation's TOOI code, to leave out the person's own organisations. */
+  organisationCode: string | null
   summary: string | null
 }
 
@@ -39,8 +41,26 @@ export function publishedDescriptionsOf(body: unknown): PublishedDescription[] {
         lars,
         name,
         organisation: organisationName(item.organization ?? item.organisation),
+        organisationCode: text(item.organisationCode),
         summary: text(item.description_short),
       },
     ]
   })
+}
+
+/**
+ * Leaves out the descriptions of the person's own organisations: a template is for learning from
+ * others (the register refuses a copy of one's own description anyway).
+ */
+export function othersOnly(
+  descriptions: readonly PublishedDescription[],
+  ownCodes: readonly string[],
+  limit: number,
+): PublishedDescription[] {
+  const own = new Set(ownCodes)
+  return descriptions
+    .filter(
+      (description) => !description.organisationCode || !own.has(description.organisationCode),
+    )
+    .slice(0, limit)
 }

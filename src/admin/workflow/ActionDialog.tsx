@@ -11,7 +11,7 @@ import type { NeededInput, WorkflowActionView } from './workflowTypes'
 /** What happens after each step, said before the user confirms it. */
 const CONSEQUENCES: Record<WorkflowAction, Bilingual> = {
   submit: {
-    nl: 'De goedkeurders van je organisatie krijgen een bericht. Zij lezen de beschrijving na en keuren haar goed of sturen haar terug met een opmerking.',
+    nl: 'De goedkeurders van uw organisatie krijgen een bericht. Zij lezen de beschrijving na en keuren haar goed of sturen haar terug met een opmerking.',
     en: 'The reviewers of your organisation are notified. They read the description and approve it or send it back with a comment.',
   },
   approve: {
@@ -19,7 +19,7 @@ const CONSEQUENCES: Record<WorkflowAction, Bilingual> = {
     en: 'This version appears in the public register straight away. An earlier public version stays in the history.',
   },
   request_changes: {
-    nl: 'De beschrijving gaat terug naar de redacteur. Die ziet jouw opmerking bij de beschrijving en krijgt een e-mail.',
+    nl: 'De beschrijving gaat terug naar de redacteur. Die ziet uw opmerking bij de beschrijving en krijgt een e-mail.',
     en: 'The description goes back to the editor, who sees your comment next to it and gets an email.',
   },
   withdraw: {
@@ -27,11 +27,11 @@ const CONSEQUENCES: Record<WorkflowAction, Bilingual> = {
     en: 'The description disappears from the public register. The history keeps that it was withdrawn, and why.',
   },
   archive: {
-    nl: 'De beschrijving gaat naar het archief. Je kunt haar later heropenen.',
+    nl: 'De beschrijving gaat naar het archief. U kunt haar later heropenen.',
     en: 'The description is archived. You can reopen it later.',
   },
   reopen: {
-    nl: 'De beschrijving wordt weer een concept waar je aan kunt werken.',
+    nl: 'De beschrijving wordt weer een concept waar u aan kunt werken.',
     en: 'The description becomes a draft again that you can work on.',
   },
 }
@@ -52,7 +52,7 @@ const INPUTS: Record<NeededInput | 'optionalSummary', { label: Bilingual; help: 
     },
   },
   changeSummary: {
-    label: { nl: 'Wat heb je veranderd?', en: 'What did you change?' },
+    label: { nl: 'Wat hebt u veranderd?', en: 'What did you change?' },
     help: {
       nl: 'Deze beschrijving was al openbaar. Vat in een paar woorden samen wat er anders is. De goedkeurder leest dit, en het komt in de geschiedenis.',
       en: 'This description was public before. Summarise in a few words what is different. The reviewer reads this, and it goes into the history.',

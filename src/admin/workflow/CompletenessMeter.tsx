@@ -37,12 +37,12 @@ export const CompletenessMeter: React.FC = () => {
       <p className={`ar-meter__required${ready ? ' ar-meter__required--done' : ''}`}>
         {ready
           ? text({
-              nl: `Alle ${requiredTotal} verplichte velden zijn ingevuld.`,
-              en: `All ${requiredTotal} required fields are filled in.`,
+              nl: `Klaar om in te dienen: alle ${requiredTotal} verplichte velden zijn ingevuld.`,
+              en: `Ready to submit: all ${requiredTotal} required fields are filled in.`,
             })
           : text({
-              nl: `${requiredDone} van ${requiredTotal} verplichte velden ingevuld.`,
-              en: `${requiredDone} of ${requiredTotal} required fields filled in.`,
+              nl: `${requiredDone} van de ${requiredTotal} verplichte velden ingevuld. Die zijn nodig om in te dienen.`,
+              en: `${requiredDone} of the ${requiredTotal} required fields filled in. They are needed to submit.`,
             })}
       </p>
       {!ready && (
@@ -61,22 +61,25 @@ export const CompletenessMeter: React.FC = () => {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={report.percentage}
-        aria-label={text({ nl: 'Ingevulde velden', en: 'Fields filled in' })}
+        aria-label={text({
+          nl: 'Ingevulde velden van de hele standaard',
+          en: 'Fields of the whole standard filled in',
+        })}
       >
         <span style={{ width: `${report.percentage}%` }} />
       </div>
       <p className="ar-meter__total">
         {text({
-          nl: `${report.filled} van ${report.total} velden van de standaard ingevuld (${report.percentage}%).`,
-          en: `${report.filled} of ${report.total} fields of the standard filled in (${report.percentage}%).`,
+          nl: `De hele standaard: ${report.filled} van ${report.total} velden ingevuld (${report.percentage}%). Hoe meer, hoe beter voor de lezer.`,
+          en: `The whole standard: ${report.filled} of ${report.total} fields filled in (${report.percentage}%). The more, the better for readers.`,
         })}
       </p>
       {report.emptyShownAlways.length > 0 && (
         <details className="ar-meter__details">
           <summary>
             {text({
-              nl: `${report.emptyShownAlways.length} velden tonen “Veld niet ingevuld” op de openbare pagina`,
-              en: `${report.emptyShownAlways.length} fields show “Field not filled in” on the public page`,
+              nl: `${report.emptyShownAlways.length} ${report.emptyShownAlways.length === 1 ? 'veld toont' : 'velden tonen'} “Veld niet ingevuld” op de openbare pagina`,
+              en: `${report.emptyShownAlways.length} ${report.emptyShownAlways.length === 1 ? 'field shows' : 'fields show'} “Field not filled in” on the public page`,
             })}
           </summary>
           <ul>

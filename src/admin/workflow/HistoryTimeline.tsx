@@ -11,7 +11,7 @@ import type { HistoryEvent } from './workflowTypes'
 const EVENT_LABELS: Record<string, Bilingual> = {
   create: { nl: 'Aangemaakt', en: 'Created' },
   update: { nl: 'Gewijzigd', en: 'Edited' },
-  transition: { nl: 'Workflowstap', en: 'Workflow step' },
+  transition: { nl: 'Stap in het publicatieproces', en: 'Workflow step' },
   restore: { nl: 'Oude versie teruggezet', en: 'Revision restored' },
   import: { nl: 'Geïmporteerd', en: 'Imported' },
   template: { nl: 'Gestart vanuit voorbeeld', en: 'Started from template' },

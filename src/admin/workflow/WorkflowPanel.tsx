@@ -18,7 +18,7 @@ import { formatDate, formatDateTime } from '../i18n/pickText'
 import { useAdminText } from '../i18n/useAdminText'
 import { ActionDialog, type DialogInput } from './ActionDialog'
 import { CompletenessMeter } from './CompletenessMeter'
-import { fieldTitle } from './describeEdit'
+import { PlainLanguageOverview } from './PlainLanguageOverview'
 import { keepFlashMessage, takeFlashMessage } from './flashMessage'
 import { HistoryTimeline } from './HistoryTimeline'
 import { visibleActions, type PanelAction } from './visibleActions'
@@ -35,7 +35,7 @@ const GUIDANCE: Record<WorkflowState, { writer: Bilingual; reviewer?: Bilingual 
   },
   ter_beoordeling: {
     writer: {
-      nl: 'Een goedkeurder leest deze versie na. Je hoort het als er iets moet veranderen.',
+      nl: 'Een goedkeurder leest deze versie na. U hoort het als er iets moet veranderen.',
       en: 'A reviewer is reading this version. You will hear if anything needs to change.',
     },
     reviewer: {
@@ -51,7 +51,7 @@ const GUIDANCE: Record<WorkflowState, { writer: Bilingual; reviewer?: Bilingual 
   },
   gepubliceerd: {
     writer: {
-      nl: 'Deze versie staat in het openbare register. Wijzig je iets, dan ontstaat een nieuw concept. De openbare versie blijft staan tot de nieuwe is goedgekeurd.',
+      nl: 'Deze versie staat in het openbare register. Wijzigt u iets, dan ontstaat een nieuw concept. De openbare versie blijft staan tot de nieuwe is goedgekeurd.',
       en: 'This version is in the public register. If you change something, a new draft starts. The public version stays until the new one is approved.',
     },
   },
@@ -129,7 +129,7 @@ export const WorkflowPanel: React.FC = () => {
     } catch (_error) {
       setLoadError(
         text({
-          nl: 'De workflow kon niet worden geladen. Controleer de verbinding en ververs de pagina.',
+          nl: 'De publicatiestatus kon niet worden geladen. Controleer de verbinding en ververs de pagina.',
           en: 'The workflow could not be loaded. Check the connection and refresh the page.',
         }),
       )
@@ -174,7 +174,7 @@ export const WorkflowPanel: React.FC = () => {
         return null
       } catch (_error) {
         return text({
-          nl: 'Geen verbinding met de server. Je stap is niet uitgevoerd.',
+          nl: 'Geen verbinding met de server. Uw stap is niet uitgevoerd.',
           en: 'No connection to the server. Your step was not taken.',
         })
       }
@@ -189,7 +189,7 @@ export const WorkflowPanel: React.FC = () => {
           <h3 className="ar-panel__heading">{text({ nl: 'Publicatie', en: 'Publication' })}</h3>
           <p>
             {text({
-              nl: 'Sla de beschrijving eerst op. Daarna kun je haar indienen ter beoordeling.',
+              nl: 'Sla de beschrijving eerst op. Daarna kunt u haar indienen ter beoordeling.',
               en: 'Save the description first. Then you can submit it for review.',
             })}
           </p>
@@ -203,7 +203,7 @@ export const WorkflowPanel: React.FC = () => {
     return (
       <div className="ar-panel" data-testid="workflow-panel">
         <p role={loadError ? 'alert' : 'status'}>
-          {loadError ?? text({ nl: 'Workflow laden…', en: 'Loading workflow…' })}
+          {loadError ?? text({ nl: 'Publicatiestatus laden…', en: 'Loading workflow…' })}
         </p>
       </div>
     )
@@ -222,9 +222,6 @@ export const WorkflowPanel: React.FC = () => {
     (event) =>
       event.eventType === 'transition' && event.comment && event.comment === view.lastComment,
   )
-  const warningFields = view.plainLanguage.summary.fields
-    .map((key) => fieldTitle(key, language) ?? key)
-    .join(', ')
 
   return (
     <div className="ar-panel" data-testid="workflow-panel">
@@ -284,7 +281,7 @@ export const WorkflowPanel: React.FC = () => {
           {modified && (
             <p className="ar-actions__unsaved" role="status">
               {text({
-                nl: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Sla eerst op; daarna kun je verder.',
+                nl: 'U hebt wijzigingen die nog niet zijn opgeslagen. Sla eerst op. Daarna kunt u verder.',
                 en: 'You have unsaved changes. Save first; then you can continue.',
               })}
             </p>
@@ -325,19 +322,7 @@ export const WorkflowPanel: React.FC = () => {
 
       <CompletenessMeter />
 
-      {view.plainLanguage.summary.warnings > 0 && (
-        <section className="ar-panel__section">
-          <h3 className="ar-panel__heading">
-            {text({ nl: 'Eenvoudige taal', en: 'Plain language' })}
-          </h3>
-          <p>
-            {text({
-              nl: `De opgeslagen tekst heeft nog ${view.plainLanguage.summary.warnings} ${view.plainLanguage.summary.warnings === 1 ? 'verbeterpunt' : 'verbeterpunten'}, in: ${warningFields}. De tips staan onder die velden.`,
-              en: `The saved text still has ${view.plainLanguage.summary.warnings} ${view.plainLanguage.summary.warnings === 1 ? 'point' : 'points'} to fix, in: ${warningFields}. The tips are below those fields.`,
-            })}
-          </p>
-        </section>
-      )}
+      <PlainLanguageOverview />
 
       <section className="ar-panel__section" data-testid="workflow-public">
         <h3 className="ar-panel__heading">

@@ -13,7 +13,7 @@ describe('Dutch by default in the admin', () => {
   let token: string
   // An algorithm that does not exist gives a localised 404 from the workflow endpoint.
   const missing = '/api/algorithms/987654321/workflow'
-  const dutch = 'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.'
+  const dutch = 'Deze beschrijving bestaat niet, of u hebt er geen toegang toe.'
   const english = 'This description does not exist, or you have no access to it.'
 
   beforeAll(async () => {

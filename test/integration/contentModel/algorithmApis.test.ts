@@ -65,7 +65,7 @@ type Created = {
 const LARS_REFUSED: FieldErrorEntry = {
   path: 'lars',
   message:
-    'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. Je kunt het niet invullen of wijzigen.',
+    'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. U kunt het niet invullen of wijzigen.',
 }
 
 /** Bad input and the one field error every API must report for it. */
@@ -277,7 +277,7 @@ describe('Local API with access control (overrideAccess: false)', () => {
       {
         path: 'organization',
         message:
-          'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een sjabloon als een andere organisatie het ook gebruikt.',
+          'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een voorbeeld als een andere organisatie het ook gebruikt.',
       },
     ])
   })

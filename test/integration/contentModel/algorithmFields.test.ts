@@ -599,7 +599,7 @@ describe('references (lawful_basis_grouping, impacttoetsen_grouping, source_data
 
 describe('system fields', () => {
   const LARS_MESSAGE =
-    'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. Je kunt het niet invullen of wijzigen.'
+    'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. U kunt het niet invullen of wijzigen.'
 
   it('generates a valid, unique eight-digit Algoritme-ID and sets standard version 1.0', async () => {
     const ids: string[] = []
@@ -732,7 +732,7 @@ describe('system fields', () => {
       {
         path: 'organization',
         message:
-          'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een sjabloon als een andere organisatie het ook gebruikt.',
+          'Een algoritme blijft bij de organisatie waar het is aangemaakt. Maak een nieuwe beschrijving vanuit een voorbeeld als een andere organisatie het ook gebruikt.',
       },
     ])
     expect((await stored(created.body.doc.id)).organization).toBe(organisation.id)

@@ -241,8 +241,7 @@ describe('memberships', () => {
     expect(fieldErrors(outside.body)).toEqual([
       {
         path: 'memberships',
-        message:
-          'Je kunt alleen rollen geven of afnemen in organisaties waarvan jij beheerder bent.',
+        message: 'U kunt alleen rollen geven of afnemen in organisaties waarvan u beheerder bent.',
       },
     ])
 
@@ -260,7 +259,7 @@ describe('memberships', () => {
       {
         path: 'memberships',
         message:
-          'Je kunt je eigen rollen niet wijzigen. Vraag een andere beheerder of een platformbeheerder.',
+          'U kunt uw eigen rollen niet wijzigen. Vraag een andere beheerder of een platformbeheerder.',
       },
     ])
 

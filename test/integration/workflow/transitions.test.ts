@@ -95,7 +95,7 @@ describe('submit', () => {
     expect(refused.status).toBe(422)
     expect(firstError(refused.body).code).toBe('plain_language')
     expect(firstError(refused.body).message).toBe(
-      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. Je organisatie vraagt om die eerst op te lossen.',
+      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. Uw organisatie vraagt om die eerst op te lossen.',
     )
     expect((await workflowFacts(app.payload, blocked.id)).state).toBe('concept')
 
@@ -107,7 +107,7 @@ describe('submit', () => {
     expect(warned.status).toBe(200)
     expect(warned.body.state).toBe('ter_beoordeling')
     expect(warned.body.warnings).toEqual([
-      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. Je kunt toch indienen, maar kijk er nog even naar.',
+      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. U kunt toch indienen, maar kijk er nog even naar.',
     ])
   })
 
@@ -134,7 +134,7 @@ describe('submit', () => {
     expect(withoutSummary.status).toBe(422)
     expect(firstError(withoutSummary.body)).toMatchObject({
       code: 'change_summary_required',
-      message: 'Deze beschrijving is al eerder gepubliceerd. Vat kort samen wat je hebt veranderd.',
+      message: 'Deze beschrijving is al eerder gepubliceerd. Vat kort samen wat u hebt veranderd.',
     })
     const blank = await transition(url, team.editor.token, first.id, {
       action: 'submit',
@@ -200,7 +200,7 @@ describe('submit', () => {
     })
     expect(missing.status).toBe(404)
     expect(firstError(missing.body).message).toBe(
-      'Deze beschrijving bestaat niet, of je hebt er geen toegang toe.',
+      'Deze beschrijving bestaat niet, of u hebt er geen toegang toe.',
     )
   })
 })
@@ -217,7 +217,7 @@ describe('approve', () => {
       expect(firstError(refused.body).code).toBe('forbidden')
     }
     expect(firstError((await approveAs(team.editor, algorithm)).body).message).toBe(
-      "'Goedkeuren en publiceren' mag alleen een goedkeurder. Jouw rol hier: redacteur.",
+      "'Goedkeuren en publiceren' mag alleen een goedkeurder. Uw rol hier: redacteur.",
     )
     expect((await workflowFacts(app.payload, algorithm.id)).state).toBe('ter_beoordeling')
   })
@@ -234,7 +234,7 @@ describe('approve', () => {
     expect(firstError(own.body)).toMatchObject({
       code: 'four_eyes',
       message:
-        'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie ingediend. Vraag een andere goedkeurder.',
+        'U kunt uw eigen werk niet goedkeuren: u hebt deze versie ingediend. Vraag een andere goedkeurder.',
     })
     const other = await approveAs(team.reviewer, algorithm)
     expect(other.status).toBe(200)
@@ -263,7 +263,7 @@ describe('approve', () => {
     expect(firstError(own.body)).toMatchObject({
       code: 'four_eyes',
       message:
-        'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie bewerkt. Vraag een andere goedkeurder.',
+        'U kunt uw eigen werk niet goedkeuren: u hebt deze versie bewerkt. Vraag een andere goedkeurder.',
     })
     const other = await approveAs(team.secondReviewer, algorithm)
     expect(other.status).toBe(200)
@@ -424,7 +424,7 @@ describe('request changes, withdraw, archive, reopen', () => {
     expect(firstError(whilePublic.body)).toMatchObject({
       code: 'invalid_transition',
       message:
-        'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in; daarna kun je haar archiveren.',
+        'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in. Daarna kunt u haar archiveren.',
     })
     // A new working version next to the public one is still public.
     await patch(team.editor.token, algorithm.id, { website: 'https://noorderhaaks.example/afval' })
@@ -549,7 +549,7 @@ describe('editing and direct writes', () => {
       [
         { lars: '12345674' },
         'lars',
-        'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. Je kunt het niet invullen of wijzigen.',
+        'Het Algoritme-ID maakt het systeem zelf aan en het verandert nooit. U kunt het niet invullen of wijzigen.',
       ],
       [
         { publication_dt: '2020-01-01' },

@@ -4,7 +4,10 @@ import { measureLength, analysableText } from '../../../src/admin/fields/measure
 import { wordDiff } from '../../../src/admin/compare/wordDiff'
 import { presentValue } from '../../../src/admin/compare/presentValue'
 import { describeEdit, fieldTitle } from '../../../src/admin/workflow/describeEdit'
-import { publishedDescriptionsOf } from '../../../src/admin/templates/publishedDescriptions'
+import {
+  othersOnly,
+  publishedDescriptionsOf,
+} from '../../../src/admin/templates/publishedDescriptions'
 import { adminLanguageOf, formatDateTime, pickText } from '../../../src/admin/i18n/pickText'
 import { htmlToLexical } from '../../../src/standard/richText'
 
@@ -106,14 +109,34 @@ describe('publishedDescriptionsOf', () => {
             lars: '12345678',
             name: 'Subsidies sorteren',
             organization: 'Provincie',
+            organisationCode: 'pv99',
             description_short: 'Kort.',
           },
           { lars: '', name: 'Zonder id' },
         ],
       }),
     ).toEqual([
-      { lars: '12345678', name: 'Subsidies sorteren', organisation: 'Provincie', summary: 'Kort.' },
+      {
+        lars: '12345678',
+        name: 'Subsidies sorteren',
+        organisation: 'Provincie',
+        organisationCode: 'pv99',
+        summary: 'Kort.',
+      },
     ])
+  })
+
+  it("leaves out the person's own organisations and keeps the limit", () => {
+    const of = (lars: string, organisationCode: string | null) => ({
+      lars,
+      name: `Beschrijving ${lars}`,
+      organisation: null,
+      organisationCode,
+      summary: null,
+    })
+    const all = [of('1', 'gm1'), of('2', 'gm2'), of('3', null), of('4', 'gm3'), of('5', 'gm2')]
+    expect(othersOnly(all, ['gm2'], 10).map((d) => d.lars)).toEqual(['1', '3', '4'])
+    expect(othersOnly(all, [], 2).map((d) => d.lars)).toEqual(['1', '2'])
   })
 
   it('gives an empty list for an answer without a list', () => {

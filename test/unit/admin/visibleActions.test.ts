@@ -18,7 +18,7 @@ const action = (
 
 const inReview: WorkflowActionView[] = [
   action('submit', false, "'Indienen' kan alleen vanuit 'Concept'."),
-  action('approve', false, 'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie bewerkt.'),
+  action('approve', false, 'U kunt uw eigen werk niet goedkeuren: u hebt deze versie bewerkt.'),
   action('request_changes', true),
   action('withdraw', false, 'Er is geen openbare versie.'),
   action('archive', false, 'Kan niet.'),

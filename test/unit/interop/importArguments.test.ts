@@ -46,7 +46,7 @@ describe('parseImportArguments', () => {
   })
 
   it.each([
-    [[], 'Geef het bestand dat je wilt importeren'],
+    [[], 'Geef het bestand dat u wilt importeren'],
     [['a.csv', 'b.csv'], 'Geef één bestand tegelijk, niet 2.'],
     [['a.csv', '--force'], 'Onbekende optie --force.'],
     [['a.csv', '--user'], 'Optie --user heeft een waarde nodig.'],

@@ -99,7 +99,33 @@ describe('algorithmRegister()', () => {
     const german = apply(undefined, hostConfig({ i18n: { supportedLanguages: { de } } }))
     expect(Object.keys(german.i18n?.supportedLanguages ?? {})).toEqual(['de'])
     expect(german.i18n?.fallbackLanguage).toBeUndefined()
-    expect(apply(undefined, hostConfig()).i18n).toBeUndefined()
+    const plain = apply(undefined, hostConfig()).i18n
+    expect(plain?.supportedLanguages).toBeUndefined()
+    expect(plain?.fallbackLanguage).toBeUndefined()
+  })
+
+  it("merges its Dutch wording into the host's translations; the host's own keys win", () => {
+    const config = apply(
+      undefined,
+      hostConfig({
+        i18n: {
+          fallbackLanguage: 'nl',
+          translations: {
+            nl: { general: { payloadSettings: 'Voorkeuren' } },
+            de: { general: { cancel: 'Abbrechen!' } },
+          },
+        },
+      }),
+    )
+    const translations = config.i18n?.translations as Record<
+      string,
+      Record<string, Record<string, string>>
+    >
+    expect(config.i18n?.fallbackLanguage).toBe('nl')
+    expect(translations.nl.general.payloadSettings).toBe('Voorkeuren')
+    expect(translations.nl.general.createNewLabel).toBe('{{label}} toevoegen')
+    expect(translations.nl.fields.addLabel).toBe('{{label}} toevoegen')
+    expect(translations.de.general.cancel).toBe('Abbrechen!')
   })
 
   it('stores the resolved options on config.custom and keeps the host custom values', () => {

@@ -135,7 +135,7 @@ describe('availableActions', () => {
     expect(list.approve.allowed).toBe(false)
     expect(list.approve.code).toBe('four_eyes')
     expect(list.approve.reason?.nl).toBe(
-      'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie ingediend. Vraag een andere goedkeurder.',
+      'U kunt uw eigen werk niet goedkeuren: u hebt deze versie ingediend. Vraag een andere goedkeurder.',
     )
     expect(list.request_changes).toMatchObject({ allowed: true, needs: 'comment' })
     expect(list.withdraw).toMatchObject({ allowed: true, needs: 'reason' })

@@ -208,7 +208,7 @@ describe('refusal messages for impossible steps', () => {
     expect(result).toMatchObject({ ok: false, status: 409, code: 'invalid_transition' })
     if (!result.ok) {
       expect(result.message.nl).toBe(
-        'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in; daarna kun je haar archiveren.',
+        'Deze beschrijving staat nog openbaar. Trek eerst de publicatie in. Daarna kunt u haar archiveren.',
       )
       expect(result.message.en).toContain('Withdraw the publication first')
     }

@@ -26,7 +26,7 @@ describe('reason when withdrawing', () => {
     const result = decideTransition(makeInput('withdraw', 'gepubliceerd', { reason }))
     expect(result).toMatchObject({ ok: false, status: 422, code: 'reason_required' })
     if (!result.ok) {
-      expect(result.message.nl).toBe('Geef een reden op waarom je de publicatie intrekt.')
+      expect(result.message.nl).toBe('Geef een reden op waarom u de publicatie intrekt.')
     }
   })
 
@@ -136,7 +136,7 @@ describe('plain language', () => {
     expect(result).toMatchObject({ ok: false, status: 422, code: 'plain_language' })
     if (!result.ok) {
       expect(result.message.nl).toBe(
-        'De tekst heeft nog 3 punten die niet in eenvoudige taal zijn. Je organisatie vraagt om die eerst op te lossen.',
+        'De tekst heeft nog 3 punten die niet in eenvoudige taal zijn. Uw organisatie vraagt om die eerst op te lossen.',
       )
     }
   })
@@ -150,7 +150,7 @@ describe('plain language', () => {
     )
     if (result.ok) throw new Error('expected refusal')
     expect(result.message.nl).toBe(
-      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. Je organisatie vraagt om die eerst op te lossen.',
+      'De tekst heeft nog 1 punt die niet in eenvoudige taal is. Uw organisatie vraagt om die eerst op te lossen.',
     )
     expect(result.message.en).toBe(
       'The text still has 1 plain-language issue. Your organisation asks you to fix it first.',
@@ -170,7 +170,7 @@ describe('plain language', () => {
         {
           code: 'plain_language',
           message: {
-            nl: 'De tekst heeft nog 2 punten die niet in eenvoudige taal zijn. Je kunt toch indienen, maar kijk er nog even naar.',
+            nl: 'De tekst heeft nog 2 punten die niet in eenvoudige taal zijn. U kunt toch indienen, maar kijk er nog even naar.',
             en: 'The text still has 2 plain-language issues. You can still submit, but please take another look.',
           },
         },

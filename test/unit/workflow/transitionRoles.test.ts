@@ -85,7 +85,7 @@ describe('role matrix', () => {
     )
     if (result.ok) throw new Error('expected refusal')
     expect(result.message.nl).toBe(
-      'Als auditor kun je alles inzien, maar geen stappen in de workflow zetten.',
+      'Als auditor kunt u alles inzien, maar geen stappen in het publicatieproces zetten.',
     )
   })
 
@@ -93,7 +93,7 @@ describe('role matrix', () => {
     const result = decideTransition(makeInput('reopen', 'gearchiveerd', { actor: actorWith([]) }))
     if (result.ok) throw new Error('expected refusal')
     expect(result.message.nl).toBe(
-      'Je hebt geen rol in deze organisatie, dus je kunt hier geen stappen in de workflow zetten.',
+      'U hebt geen rol in deze organisatie. Daarom kunt u hier geen stappen in het publicatieproces zetten.',
     )
   })
 
@@ -103,7 +103,7 @@ describe('role matrix', () => {
     )
     if (result.ok) throw new Error('expected refusal')
     expect(result.message.nl).toBe(
-      "'Goedkeuren en publiceren' mag alleen een goedkeurder. Jouw rol hier: redacteur.",
+      "'Goedkeuren en publiceren' mag alleen een goedkeurder. Uw rol hier: redacteur.",
     )
     expect(result.message.en).toBe(
       "Only these roles may use 'Approve and publish': reviewer. Your role here: editor.",
@@ -116,7 +116,7 @@ describe('role matrix', () => {
     )
     if (result.ok) throw new Error('expected refusal')
     expect(result.message.nl).toBe(
-      "'Archiveren' mag alleen een goedkeurder, beheerder of platformbeheerder. Jouw rol hier: redacteur.",
+      "'Archiveren' mag alleen een goedkeurder, beheerder of platformbeheerder. Uw rol hier: redacteur.",
     )
   })
 
@@ -178,7 +178,7 @@ describe('four-eyes on approval', () => {
     expect(result).toMatchObject({ ok: false, status: 403, code: 'four_eyes' })
     if (!result.ok) {
       expect(result.message.nl).toBe(
-        'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie ingediend. Vraag een andere goedkeurder.',
+        'U kunt uw eigen werk niet goedkeuren: u hebt deze versie ingediend. Vraag een andere goedkeurder.',
       )
       expect(result.message.en).toBe(
         'You cannot approve your own work: you submitted this version. Ask another reviewer.',
@@ -191,7 +191,7 @@ describe('four-eyes on approval', () => {
     expect(result).toMatchObject({ ok: false, status: 403, code: 'four_eyes' })
     if (!result.ok) {
       expect(result.message.nl).toBe(
-        'Je kunt je eigen werk niet goedkeuren: jij hebt deze versie bewerkt. Vraag een andere goedkeurder.',
+        'U kunt uw eigen werk niet goedkeuren: u hebt deze versie bewerkt. Vraag een andere goedkeurder.',
       )
     }
   })
