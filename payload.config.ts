@@ -56,6 +56,8 @@ export default buildConfig({
       serverUrl: process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
       // A stand-alone register: the first account on an empty database sets it up.
       firstUserIsPlatformAdmin: true,
+      // The register's own public pages (search, descriptions, organisations) on NL Design System.
+      publicPages: { basePath: '/algoritmes' },
     }),
     // GraphQL alias/depth limits and deadline, serialised session writes (after the plugin, so
     // they cover its collections).

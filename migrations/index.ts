@@ -1,9 +1,11 @@
 import * as migration_20261123_105607_schema from './20261123_105607_schema';
 import * as migration_20261123_230000_guards from './20261123_230000_guards';
 import * as migration_20261203_170000_dutch_name_order from './20261203_170000_dutch_name_order';
+import * as migration_20261203_192348_organisation_public_theme from './20261203_192348_organisation_public_theme';
 
 export const migrations = [
   { up: migration_20261123_105607_schema.up, down: migration_20261123_105607_schema.down, name: '20261123_105607_schema' },
   { up: migration_20261123_230000_guards.up, down: migration_20261123_230000_guards.down, name: '20261123_230000_guards' },
   { up: migration_20261203_170000_dutch_name_order.up, down: migration_20261203_170000_dutch_name_order.down, name: '20261203_170000_dutch_name_order' },
+  { up: migration_20261203_192348_organisation_public_theme.up, down: migration_20261203_192348_organisation_public_theme.down, name: '20261203_192348_organisation_public_theme' },
 ];

@@ -4,3 +4,4 @@
  */
 export { CompareView } from '../admin/compare/CompareView'
 export { RegisterDashboard } from '../admin/dashboard/RegisterDashboard'
+export { EmbedSnippet } from '../admin/publicPages/EmbedSnippet'

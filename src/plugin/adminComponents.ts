@@ -9,6 +9,7 @@ export const PACKAGE_NAME = '@algoritmeregister/payload-plugin'
  */
 export const ADMIN_COMPONENTS = {
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
+  EmbedSnippet: `${PACKAGE_NAME}/rsc#EmbedSnippet`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
   RegisterDashboard: `${PACKAGE_NAME}/rsc#RegisterDashboard`,
   ShownInPanel: `${PACKAGE_NAME}/client#ShownInPanel`,

@@ -1,3 +1,4 @@
+import { EmbedSnippet as EmbedSnippet_6024e8255192a913429ae7f1db24139a } from '@algoritmeregister/payload-plugin/rsc'
 import { StartFromTemplate as StartFromTemplate_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { FieldAids as FieldAids_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
 import { StandardSelectField as StandardSelectField_d7ff5e1963d77b965c40ae4d3b0bda20 } from '@algoritmeregister/payload-plugin/client'
@@ -17,6 +18,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@algoritmeregister/payload-plugin/rsc#EmbedSnippet": EmbedSnippet_6024e8255192a913429ae7f1db24139a,
   "@algoritmeregister/payload-plugin/client#StartFromTemplate": StartFromTemplate_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#FieldAids": FieldAids_d7ff5e1963d77b965c40ae4d3b0bda20,
   "@algoritmeregister/payload-plugin/client#StandardSelectField": StandardSelectField_d7ff5e1963d77b965c40ae4d3b0bda20,
