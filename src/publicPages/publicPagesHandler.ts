@@ -176,14 +176,17 @@ export function createPublicPagesHandler(options: PublicPagesHandlerOptions): Pu
     return result
   }
 
-  const listHref = (action: string, query: URLSearchParams) => (pageNumber: number) => {
-    const copy = new URLSearchParams(query)
-    copy.delete('organisation')
-    if (pageNumber > 1) copy.set('page', String(pageNumber))
-    else copy.delete('page')
-    const text = copy.toString()
-    return text ? `${action}?${text}` : action
-  }
+  const listHref =
+    (action: string, query: URLSearchParams, organisationPage = false) =>
+    (pageNumber: number) => {
+      const copy = new URLSearchParams(query)
+      // On an organisation's own page the organisation is in the address already.
+      if (organisationPage) copy.delete('organisation')
+      if (pageNumber > 1) copy.set('page', String(pageNumber))
+      else copy.delete('page')
+      const text = copy.toString()
+      return text ? `${action}?${text}` : action
+    }
 
   const searchPage = async (query: URLSearchParams): Promise<Response> => {
     const apiQuery = listQuery(query)
@@ -264,7 +267,7 @@ export function createPublicPagesHandler(options: PublicPagesHandlerOptions): Pu
         query: apiQuery,
         list: list.body,
         href: (item: AlgorithmSummary) => descriptionPath(item.lars, item.name),
-        pageHref: listHref(action, apiQuery),
+        pageHref: listHref(action, apiQuery, true),
         heading: `Algoritmes van ${org.name}`,
         hideFacets: ['organisation', 'organisationType'],
         error,

@@ -64,7 +64,8 @@ beforeAll(async () => {
   })
   otherParking = await publish(app.payload, app.url, otherTeam, {
     name: 'Parkeerboetes controleren',
-    description_short: 'Een programma helpt bij het controleren van parkeren en parkeervergunningen.',
+    description_short:
+      'Een programma helpt bij het controleren van parkeren en parkeervergunningen.',
     category: ['Verkeer'],
   })
   highRisk = await publish(app.payload, app.url, team, {
@@ -117,7 +118,7 @@ describe('the public pages', () => {
       `href="/algoritmes${descriptionPath(parking, 'Parkeervergunningen toekennen')}"`,
     )
     expect(page.text).not.toContain('Parkeerboetes controleren')
-    expect(page.text).toMatch(/name="theme" value="Verkeer" checked=""/)
+    expect(page.text).toMatch(/name="theme" checked="" value="Verkeer"/)
   })
 
   it('shows a description in the standard’s order, with "Veld niet ingevuld" and similar ones from others first', async () => {
@@ -129,7 +130,9 @@ describe('the public pages', () => {
     expect(technical).toBeGreaterThan(general)
     expect(page.text).toContain('Veld niet ingevuld')
     expect(page.text).toContain(`<link rel="canonical" href="http://localhost:`)
-    expect(page.text).toMatch(/<meta name="description" content="Een programma kijkt of u met een parkeervergunning/)
+    expect(page.text).toMatch(
+      /<meta name="description" content="Een programma kijkt of u met een parkeervergunning/,
+    )
     const similar = page.text.slice(page.text.indexOf('Wat doen anderen?'))
     expect(similar).toContain('Parkeerboetes controleren')
     expect(page.text).not.toContain('<script')
