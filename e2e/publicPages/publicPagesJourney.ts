@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
@@ -369,16 +371,23 @@ export async function runPublicPagesJourney(context: Context): Promise<string[]>
   const violations = await axe(checker)
   if (violations.length > 0) throw new Error(`axe met huisstijl: ${JSON.stringify(violations)}`)
   await shoot(checker, 'organisatie-met-huisstijl')
-  // The embed as an organisation's website would show it.
+  // The organisation's website: a page on another origin, served by a small local server (a
+  // loopback address too, because Chromium does not let a public site frame a local one).
+  const website = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(
+      `<!DOCTYPE html><html lang="nl"><title>Noorderhaaks</title><body><h1>Website van Noorderhaaks</h1>${snippet}</body></html>`,
+    )
+  })
+  await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve))
   const frame = await withScript.newPage()
-  await frame.setContent(
-    `<!DOCTYPE html><html lang="nl"><body><h1>Website van Noorderhaaks</h1>${snippet}</body></html>`,
-  )
+  await frame.goto(`http://127.0.0.1:${(website.address() as AddressInfo).port}/`)
   await frame
     .frameLocator('iframe')
     .getByRole('heading', { name: /Algoritmes van/ })
     .waitFor()
   await shoot(frame, 'ingesloten-lijst')
+  website.close()
   await withScript.close()
   return shots
 }

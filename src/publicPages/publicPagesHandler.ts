@@ -52,7 +52,11 @@ export type PublicPagesHandler = ((request: Request) => Promise<Response>) & {
 }
 
 const HTML = 'text/html; charset=utf-8'
-const PAGE_CACHE = 'public, max-age=60'
+/**
+ * Pages are checked again on every visit (they are made from the API's cache): a publication or a
+ * new theme shows on the next page view, as in the API.
+ */
+const PAGE_CACHE = 'no-cache'
 const LARS = /^\d{8}$/
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/
 const ALLOWED_LIST_KEYS = new Set<string>(LIST_QUERY_KEYS.filter((key) => key !== 'pageSize'))
