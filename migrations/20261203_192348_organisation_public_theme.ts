@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_organisations_public_theme_font" AS ENUM('system', 'sans', 'verdana', 'serif');
   ALTER TABLE "organisations" ADD COLUMN "public_theme_primary_colour" varchar;
@@ -8,7 +8,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "organisations" ADD COLUMN "public_theme_logo_url" varchar;`)
 }
 
-export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "organisations" DROP COLUMN "public_theme_primary_colour";
   ALTER TABLE "organisations" DROP COLUMN "public_theme_font";

@@ -91,6 +91,7 @@ describe('algorithmRegister()', () => {
         serverUrl: 'https://register.example.nl',
         sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
         firstUserIsPlatformAdmin: false,
+        publicPages: false,
       },
     })
   })

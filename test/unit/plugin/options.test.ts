@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_OPTIONS, resolveRegisterOptions } from '../../../src/plugin/options'
 
 const KNOWN =
-  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, isPlatformAdmin.'
+  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, publicPages, isPlatformAdmin.'
 
 describe('resolveRegisterOptions: defaults', () => {
   const expected = {
@@ -13,6 +13,7 @@ describe('resolveRegisterOptions: defaults', () => {
     serverUrl: 'http://localhost:3000',
     sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
     firstUserIsPlatformAdmin: false,
+    publicPages: false,
   }
 
   it('fills in every default when no options are given', () => {
@@ -44,6 +45,7 @@ describe('resolveRegisterOptions: valid values are kept', () => {
       firstUserIsPlatformAdmin: true,
       serverUrl: 'https://register.example.nl/beheer',
       sender: { name: 'Gemeente Noorderhaaks', address: 'algoritmes@noorderhaaks.example' },
+      publicPages: { basePath: '/openbaar/algoritmes' },
     }
     expect(resolveRegisterOptions(given)).toEqual(given)
   })
@@ -242,5 +244,31 @@ describe('resolveRegisterOptions: invalid input gets one clear message', () => {
     expect(() => resolveRegisterOptions({ enabled: 'nee', colour: 'blue' })).toThrow(
       `unknown option 'colour'`,
     )
+  })
+})
+
+describe('resolveRegisterOptions: publicPages', () => {
+  it('is off by default and takes a base path, /algoritmes when none is given', () => {
+    expect(DEFAULT_OPTIONS.publicPages).toBe(false)
+    expect(resolveRegisterOptions({ publicPages: {} }).publicPages).toEqual({
+      basePath: '/algoritmes',
+    })
+    expect(
+      resolveRegisterOptions({ publicPages: { basePath: '/register/pagina' } }).publicPages,
+    ).toEqual({ basePath: '/register/pagina' })
+    expect(resolveRegisterOptions({ publicPages: false }).publicPages).toBe(false)
+  })
+
+  it('refuses a base path that is not a plain path, and unknown keys', () => {
+    for (const value of [
+      true,
+      { basePath: 'algoritmes' },
+      { basePath: '/Algoritmes/' },
+      { path: '/a' },
+    ]) {
+      expect(() => resolveRegisterOptions({ publicPages: value })).toThrow(
+        /'publicPages' must be false or \{ basePath\?: a path such as '\/algoritmes' \}/,
+      )
+    }
   })
 })
