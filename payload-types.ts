@@ -210,6 +210,20 @@ export interface Organisation {
      */
     plainLanguageBlocks?: boolean | null;
   };
+  /**
+   * How the pages of your organisation and its descriptions look to residents. Empty: the neutral government style.
+   */
+  publicTheme?: {
+    /**
+     * Colour code such as #154273, for the top bar, links and buttons. Must be dark enough for white text (contrast at least 4.5:1).
+     */
+    primaryColour?: string | null;
+    font?: ('system' | 'sans' | 'verdana' | 'serif') | null;
+    /**
+     * An https address of your logo, for example on your own website (SVG or PNG).
+     */
+    logoUrl?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -987,6 +1001,13 @@ export interface OrganisationsSelect<T extends boolean = true> {
         fourEyes?: T;
         reviewIntervalMonths?: T;
         plainLanguageBlocks?: T;
+      };
+  publicTheme?:
+    | T
+    | {
+        primaryColour?: T;
+        font?: T;
+        logoUrl?: T;
       };
   updatedAt?: T;
   createdAt?: T;

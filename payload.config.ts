@@ -59,6 +59,8 @@ export default buildConfig({
       firstUserIsPlatformAdmin: true,
       // PASSWORD_LOGIN, PLATFORM_ADMIN_SECOND_FACTOR, SESSION_IDLE_MINUTES, OIDC_PROVIDERS.
       signIn: signInOptionsFromEnv(process.env),
+      // The register's own public pages (search, descriptions, organisations) on NL Design System.
+      publicPages: { basePath: '/algoritmes' },
     }),
     // GraphQL alias/depth limits and deadline, serialised session writes (after the plugin, so
     // they cover its collections).

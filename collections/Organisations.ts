@@ -18,6 +18,8 @@ import { refuseUnsupportedQueries } from '../hooks/refuseUnsupportedQueries'
 import { normalisePostalCode } from '../hooks/normalisePostalCode'
 import { ORGANISATION_TYPES } from '../src/organisations/organisationTypes'
 import { registerOptionsOf } from '../src/plugin/registerOptionsOf'
+import { ADMIN_COMPONENTS } from '../src/plugin/adminComponents'
+import { THEME_FONTS, themeColourProblem } from '../src/publicPages/pageTheme'
 
 const DUTCH_POSTAL_CODE = /^[1-9]\d{3} ?[A-Z]{2}$/
 
@@ -249,6 +251,64 @@ export const Organisations: CollectionConfig = {
               en: 'Off: plain-language findings are warnings. On: solve the warnings before submitting.',
             },
           },
+        },
+      ],
+    },
+    {
+      name: 'publicTheme',
+      type: 'group',
+      label: { nl: "Huisstijl van de publieke pagina's", en: 'Theme of the public pages' },
+      admin: {
+        description: {
+          nl: "Zo zien de pagina's van uw organisatie en uw beschrijvingen eruit voor inwoners. Leeg: de neutrale overheidsstijl.",
+          en: 'How the pages of your organisation and its descriptions look to residents. Empty: the neutral government style.',
+        },
+      },
+      fields: [
+        {
+          name: 'primaryColour',
+          type: 'text',
+          label: { nl: 'Hoofdkleur', en: 'Main colour' },
+          admin: {
+            description: {
+              nl: 'Kleurcode zoals #154273, voor de balk bovenaan, links en knoppen. Moet donker genoeg zijn voor witte tekst (contrast minstens 4,5:1).',
+              en: 'Colour code such as #154273, for the top bar, links and buttons. Must be dark enough for white text (contrast at least 4.5:1).',
+            },
+          },
+          validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
+            const problem = themeColourProblem(value)
+            return problem ? localise(req, problem) : true
+          },
+        },
+        {
+          name: 'font',
+          type: 'select',
+          label: { nl: 'Lettertype', en: 'Font' },
+          options: THEME_FONTS.map((font) => ({ value: font.value, label: font.label })),
+        },
+        {
+          name: 'logoUrl',
+          type: 'text',
+          label: { nl: 'Logo (webadres van een afbeelding)', en: 'Logo (address of an image)' },
+          admin: {
+            description: {
+              nl: 'Een https-adres van uw logo, bijvoorbeeld van uw eigen website (SVG of PNG).',
+              en: 'An https address of your logo, for example on your own website (SVG or PNG).',
+            },
+          },
+          validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => {
+            if (!value || (isHttpUrl(value) && value.startsWith('https://'))) return true
+            return localise(req, {
+              nl: `Logo '${value}' is geen geldig https-adres. Gebruik een volledig adres dat begint met https://.`,
+              en: `Logo '${value}' is not a valid https address. Use a full address starting with https://.`,
+            })
+          },
+        },
+        {
+          name: 'embedSnippet',
+          type: 'ui',
+          label: { nl: 'Insluiten op uw website', en: 'Embed on your website' },
+          admin: { components: { Field: ADMIN_COMPONENTS.EmbedSnippet } },
         },
       ],
     },

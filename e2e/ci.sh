@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser journey as CI runs it: Debian's Chromium (installed when missing; Playwright never
-# downloads a browser), then `npm run test:e2e` against a production build of the admin.
+# downloads a browser), then `npm run test:e2e` and `npm run test:e2e:pages` against a production
+# build of the admin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,4 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 npm run test:e2e
+npm run test:e2e:pages

@@ -16,6 +16,7 @@ import { refuseDirectWrite } from '../../hooks/refuseDirectWrite'
 import { refuseUnsafeDeletion } from '../../hooks/refuseUnsafeDeletion'
 import { validateHiddenFields } from '../../hooks/validateHiddenFields'
 import { algorithmEndpoints } from '../../src/workflow/algorithmEndpoints'
+import { previewLinkEndpoint } from '../../src/publicPages/previewLinkEndpoint'
 import { interopEndpoints } from '../../src/interop/interopEndpoints'
 import { WORKFLOW_STATES, STATE_LABELS } from '../../src/workflow/stateMachine'
 import { isHttpUrl } from '../../src/standard/validators'
@@ -117,7 +118,7 @@ const algorithms: CollectionConfig = {
     beforeDelete: [refuseUnsafeDeletion],
     afterDelete: [recordAuditDeletion],
   },
-  endpoints: [...algorithmEndpoints, ...interopEndpoints],
+  endpoints: [...algorithmEndpoints, ...interopEndpoints, previewLinkEndpoint],
   fields: addAdminAids([
     {
       type: 'tabs',

@@ -7,6 +7,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createPublicApiRouter } from '../../src/publicApi/createPublicApiRouter'
+import { registerOptionsOf } from '../../src/plugin/registerOptionsOf'
+import { createPublicPagesHandler } from '../../src/publicPages/publicPagesHandler'
+import { publicPagesBasePath } from '../../src/publicPages/publicPagesBasePath'
 import { checkDatabase } from './checkDatabase'
 import { createEdge } from './createEdge'
 import { createDatabaseGuard } from './databaseGate'
@@ -105,6 +108,24 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const publicApi = createPublicApiRouter({ payload })
   app.use('/register/v1', guard.publicApi, publicApi)
 
+  // The public pages (plugin option publicPages), built on the public API handler.
+  const pagesBasePath = publicPagesBasePath(registerOptionsOf(payload).publicPages)
+  const publicPages = pagesBasePath
+    ? createPublicPagesHandler({ payload, basePath: pagesBasePath })
+    : undefined
+  if (publicPages && pagesBasePath) {
+    app.use(pagesBasePath, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const response = await publicPages(toWebRequest(req))
+        // Only the embeddable list may be framed by other sites (its CSP says so).
+        if (response.headers.get('content-security-policy')) res.removeHeader('X-Frame-Options')
+        await sendWebResponse(res, response)
+      } catch (error) {
+        next(error)
+      }
+    })
+  }
+
   const graphql = await loadGraphqlHandler(config)
   const apiRoute = config.routes.api
   // Cheap checks of the request first (edge), then whether the database is there (guard).
@@ -191,7 +212,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       closing ??= new Promise<void>((resolve) => {
         // Stop accepting; idle keep-alive connections are closed, busy ones finish first.
         server.close(() => {
-          void publicApi.close().finally(() => resolve())
+          void Promise.all([publicApi.close(), publicPages?.close()]).finally(() => resolve())
         })
         server.closeIdleConnections()
         const timer = setInterval(() => server.closeIdleConnections(), 250)

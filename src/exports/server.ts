@@ -34,3 +34,8 @@ export const registerDatabaseObjects = {
     await db.execute(sql.raw(REGISTER_DATABASE_DOWN))
   },
 }
+export {
+  createPublicPagesHandler,
+  type PublicPagesHandler,
+  type PublicPagesHandlerOptions,
+} from '../publicPages/publicPagesHandler'

@@ -10,6 +10,7 @@ export const PACKAGE_NAME = '@algoritmeregister/payload-plugin'
 export const ADMIN_COMPONENTS = {
   ActorCell: `${PACKAGE_NAME}/client#ActorCell`,
   CompareView: `${PACKAGE_NAME}/rsc#CompareView`,
+  EmbedSnippet: `${PACKAGE_NAME}/rsc#EmbedSnippet`,
   FieldAids: `${PACKAGE_NAME}/client#FieldAids`,
   NationalDeliveryStatus: `${PACKAGE_NAME}/client#NationalDeliveryStatus`,
   PrefillOrganisation: `${PACKAGE_NAME}/client#PrefillOrganisation`,

@@ -1,4 +1,5 @@
 import type { SignInOptions } from '../auth/signInOptions'
+import { DEFAULT_PUBLIC_PAGES_BASE_PATH } from '../publicPages/publicPagesBasePath'
 
 /**
  * Options of the algorithmRegister plugin. Every option is optional.
@@ -62,6 +63,13 @@ export interface AlgorithmRegisterOptions {
    * @default password login, second factor optional, 480 minutes idle time, no providers
    */
   signIn?: SignInOptions
+   * The register's own public pages (search, descriptions, history, organisations) on NL Design
+   * System, served by the bundled server under `basePath`. A host serves them with
+   * `createPublicPagesHandler` from `/server`; the admin then shows the embed snippet.
+   * `false` turns them off.
+   * @default false
+   */
+  publicPages?: false | { basePath?: string }
 }
 
 /** The options after defaults are filled in (`isPlatformAdmin` stays optional). */
@@ -78,6 +86,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedRegisterOptions> = {
   sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
   firstUserIsPlatformAdmin: false,
   usersSlug: 'users',
+  publicPages: false,
 }
 
 // 'signIn' is checked by resolveSignInOptions (src/auth/signInOptions.ts).
@@ -199,6 +208,30 @@ export function resolveRegisterOptions(input: unknown): ResolvedRegisterOptions 
       )
     }
     resolved.isPlatformAdmin = options.isPlatformAdmin as (user: unknown) => boolean
+  }
+  if (options.publicPages !== undefined) {
+    const pages = options.publicPages as { basePath?: unknown } | false | null
+    if (pages === false) {
+      resolved.publicPages = false
+    } else {
+      const basePath = typeof pages === 'object' && pages !== null ? pages.basePath : undefined
+      const keys = typeof pages === 'object' && pages !== null ? Object.keys(pages) : []
+      if (
+        typeof pages !== 'object' ||
+        pages === null ||
+        Array.isArray(pages) ||
+        keys.some((key) => key !== 'basePath') ||
+        (basePath !== undefined &&
+          (typeof basePath !== 'string' || !/^(\/[a-z0-9][a-z0-9-]*)+$/.test(basePath)))
+      ) {
+        fail(
+          `'publicPages' must be false or { basePath?: a path such as '/algoritmes' }, got ${shown(options.publicPages)}.`,
+        )
+      }
+      resolved.publicPages = {
+        basePath: (basePath as string | undefined) ?? DEFAULT_PUBLIC_PAGES_BASE_PATH,
+      }
+    }
   }
   return resolved
 }

@@ -143,6 +143,7 @@ describe('algorithmRegister()', () => {
         sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
         firstUserIsPlatformAdmin: false,
         usersSlug: 'users',
+        publicPages: false,
       },
       algorithmRegisterSignIn: DEFAULT_SIGN_IN,
     })

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_OPTIONS, resolveRegisterOptions } from '../../../src/plugin/options'
 
 const KNOWN =
-  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, usersSlug, isPlatformAdmin, signIn.'
+  'Known options: enabled, reviewIntervalMonths, fourEyesByDefault, serverUrl, sender, firstUserIsPlatformAdmin, usersSlug, publicPages, isPlatformAdmin, signIn.'
 
 describe('resolveRegisterOptions: defaults', () => {
   const expected = {
@@ -14,6 +14,7 @@ describe('resolveRegisterOptions: defaults', () => {
     sender: { name: 'Algoritmeregister', address: 'noreply@algoritmeregister.local' },
     firstUserIsPlatformAdmin: false,
     usersSlug: 'users',
+    publicPages: false,
   }
 
   it('fills in every default when no options are given', () => {
@@ -46,6 +47,7 @@ describe('resolveRegisterOptions: valid values are kept', () => {
       serverUrl: 'https://register.example.nl/beheer',
       sender: { name: 'Gemeente Noorderhaaks', address: 'algoritmes@noorderhaaks.example' },
       usersSlug: 'accounts',
+      publicPages: { basePath: '/openbaar/algoritmes' },
     }
     expect(resolveRegisterOptions(given)).toEqual(given)
   })
@@ -254,5 +256,31 @@ describe('resolveRegisterOptions: invalid input gets one clear message', () => {
     expect(() => resolveRegisterOptions({ enabled: 'nee', colour: 'blue' })).toThrow(
       `unknown option 'colour'`,
     )
+  })
+})
+
+describe('resolveRegisterOptions: publicPages', () => {
+  it('is off by default and takes a base path, /algoritmes when none is given', () => {
+    expect(DEFAULT_OPTIONS.publicPages).toBe(false)
+    expect(resolveRegisterOptions({ publicPages: {} }).publicPages).toEqual({
+      basePath: '/algoritmes',
+    })
+    expect(
+      resolveRegisterOptions({ publicPages: { basePath: '/register/pagina' } }).publicPages,
+    ).toEqual({ basePath: '/register/pagina' })
+    expect(resolveRegisterOptions({ publicPages: false }).publicPages).toBe(false)
+  })
+
+  it('refuses a base path that is not a plain path, and unknown keys', () => {
+    for (const value of [
+      true,
+      { basePath: 'algoritmes' },
+      { basePath: '/Algoritmes/' },
+      { path: '/a' },
+    ]) {
+      expect(() => resolveRegisterOptions({ publicPages: value })).toThrow(
+        /'publicPages' must be false or \{ basePath\?: a path such as '\/algoritmes' \}/,
+      )
+    }
   })
 })
