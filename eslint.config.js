@@ -138,7 +138,13 @@ export default tseslint.config(
   // so that the layer rules above (the typescript-eslint variant of the same rule) and this one
   // both stay active on the same files.
   {
-    files: ['src/**/*.{ts,tsx}', 'collections/**/*.ts', 'hooks/**/*.ts', 'access/**/*.ts'],
+    files: [
+      'src/**/*.{ts,tsx}',
+      'collections/**/*.ts',
+      'globals/**/*.ts',
+      'hooks/**/*.ts',
+      'access/**/*.ts',
+    ],
     ignores: [
       // Next.js's admin routes for the bundled application.
       'src/app/**',

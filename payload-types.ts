@@ -224,6 +224,27 @@ export interface Organisation {
      */
     logoUrl?: string | null;
   };
+  /**
+   * How the people of this organisation log in. Stricter register-wide rules come first.
+   */
+  signIn?: {
+    secondFactor?: ('everyone' | 'reviewers-and-admins' | 'optional') | null;
+    /**
+     * Off: the people of this organisation log in only with their organisation account.
+     */
+    passwordLogin?: boolean | null;
+    /**
+     * Whoever logs in with an organisation account that has this value in the role claim gets this role here.
+     */
+    roleMapping?:
+      | {
+          provider: string;
+          claimValue: string;
+          role: 'redacteur' | 'goedkeurder' | 'beheerder' | 'auditor';
+          id?: string | null;
+        }[]
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -250,6 +271,38 @@ export interface User {
    * Runs the whole register for all organisations. Only a platform admin can turn this on.
    */
   isPlatformAdmin?: boolean | null;
+  totpSecret?: string | null;
+  totpRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  totpPendingSecret?: string | null;
+  totpPendingRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  totpLastTimeStep?: number | null;
+  oidcIdentities?:
+    | {
+        key?: string | null;
+        linkedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Empty: this person logs in without a second step.
+   */
+  totpEnabledAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -666,7 +719,11 @@ export interface AuditEvent {
     | 'login_success'
     | 'login_failure'
     | 'export'
-    | 'national_delivery';
+    | 'national_delivery'
+    | 'logout'
+    | 'second_factor'
+    | 'account_link'
+    | 'sessions_ended';
   summary?: string | null;
   occurredAt: string;
   actorId?: number | null;
@@ -1009,6 +1066,20 @@ export interface OrganisationsSelect<T extends boolean = true> {
         font?: T;
         logoUrl?: T;
       };
+  signIn?:
+    | T
+    | {
+        secondFactor?: T;
+        passwordLogin?: T;
+        roleMapping?:
+          | T
+          | {
+              provider?: T;
+              claimValue?: T;
+              role?: T;
+              id?: T;
+            };
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1026,6 +1097,19 @@ export interface UsersSelect<T extends boolean = true> {
         id?: T;
       };
   isPlatformAdmin?: T;
+  totpSecret?: T;
+  totpRecoveryCodes?: T;
+  totpPendingSecret?: T;
+  totpPendingRecoveryCodes?: T;
+  totpLastTimeStep?: T;
+  oidcIdentities?:
+    | T
+    | {
+        key?: T;
+        linkedAt?: T;
+        id?: T;
+      };
+  totpEnabledAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

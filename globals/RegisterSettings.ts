@@ -1,5 +1,6 @@
 import type { GlobalConfig, PayloadRequest } from 'payload'
 
+import { asAccessUser } from '../access/accessUser'
 import { isPlatformAdmin } from '../access/isPlatformAdmin'
 import { ADMIN_COMPONENTS } from '../src/plugin/adminComponents'
 import { localise } from '../src/i18n/localise'
@@ -32,7 +33,7 @@ export const RegisterSettings: GlobalConfig = {
   admin: {
     group: { nl: 'Beheer', en: 'Administration' },
     // Only the people who may change it see it in the menu.
-    hidden: ({ user }) => !isPlatformAdmin(user),
+    hidden: ({ user }) => asAccessUser(user)?.isPlatformAdmin !== true,
     description: {
       nl: 'De naam en het logo op de inlogpagina en in het menu.',
       en: 'The name and logo on the login page and in the menu.',
@@ -40,7 +41,7 @@ export const RegisterSettings: GlobalConfig = {
   },
   access: {
     read: ({ req }) => Boolean(req.user),
-    update: ({ req }) => isPlatformAdmin(req.user),
+    update: ({ req }) => isPlatformAdmin(req.user, req.payload),
   },
   fields: [
     {

@@ -89,7 +89,7 @@ const algorithms: CollectionConfig = {
             tab: {
               label: ({ t }: { t: (key: string) => string }) =>
                 t('general:cancel') === 'Cancel' ? 'Data (JSON)' : 'Gegevens (JSON)',
-              condition: ({ req }) => isPlatformAdmin(req.user),
+              condition: ({ req }) => isPlatformAdmin(req.user, req.payload),
             },
           },
           compare: {
@@ -344,10 +344,10 @@ const algorithms: CollectionConfig = {
       index: true,
       label: { nl: 'Organisatie', en: 'Organisation' },
       hooks: { beforeValidate: [refuseDirectWrite('organization', { onceSet: true })] },
-      filterOptions: ({ user }) => {
+      filterOptions: ({ user, req }) => {
         // No user: trusted server code (jobs, import); API requests without a user are
         // already refused by the collection's create and update access.
-        if (!user || isPlatformAdmin(user)) return true
+        if (!user || isPlatformAdmin(user, req.payload)) return true
         return { id: { in: organisationIdsFor(user, WRITER_ROLES) } }
       },
       admin: {

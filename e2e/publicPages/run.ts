@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { chromium, type Browser } from 'playwright-core'
 
-import { ensureAdminBuild } from '../../src/cli/adminBuild'
+import { ensureAdminBuild } from '../../host/cli/adminBuild'
 import { projectRoot } from '../../src/projectRoot'
 import { freshDataDir, startRegisterProcess, type RegisterProcess } from '../registerProcess'
 import { runPublicPagesJourney } from './publicPagesJourney'

@@ -9,7 +9,7 @@ import { writeUserRow } from './writeUserRow'
 
 async function targetOf(req: PayloadRequest): Promise<User | Response> {
   if (!req.user) return refusal(req, 401, NOT_LOGGED_IN)
-  if (!isPlatformAdmin(req.user)) {
+  if (!isPlatformAdmin(req.user, req.payload)) {
     return refusal(req, 403, {
       nl: 'Alleen een platformbeheerder mag dit doen.',
       en: 'Only a platform admin may do this.',

@@ -63,6 +63,7 @@ export interface AlgorithmRegisterOptions {
    * @default password login, second factor optional, 480 minutes idle time, no providers
    */
   signIn?: SignInOptions
+  /**
    * The register's own public pages (search, descriptions, history, organisations) on NL Design
    * System, served by the bundled server under `basePath`. A host serves them with
    * `createPublicPagesHandler` from `/server`; the admin then shows the embed snippet.
