@@ -1,3 +1,4 @@
+import { usersSlugOf } from '../plugin/registerOptionsOf'
 import type { PayloadRequest } from 'payload'
 
 import type { AuditEventType } from '../../collections/AuditEvents'
@@ -26,7 +27,7 @@ export async function recordSignInEvent(
       eventType: event.eventType,
       summary: event.summary,
       organisationId,
-      targetCollection: 'users',
+      targetCollection: usersSlugOf(req.payload),
       targetId: person.id,
       targetLabel: label,
       details: event.details ?? null,

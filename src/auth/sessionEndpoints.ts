@@ -1,3 +1,4 @@
+import { usersSlugOf } from '../plugin/registerOptionsOf'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { User } from '../../payload-types'
@@ -18,7 +19,7 @@ async function targetOf(req: PayloadRequest): Promise<User | Response> {
   const id = Number(req.routeParams?.id)
   const found = Number.isSafeInteger(id)
     ? await req.payload.find({
-        collection: 'users',
+        collection: usersSlugOf(req.payload),
         where: { id: { equals: id } },
         depth: 0,
         limit: 1,

@@ -1,3 +1,4 @@
+import { usersSlugOf } from '../plugin/registerOptionsOf'
 import type { PayloadRequest } from 'payload'
 
 /**
@@ -15,13 +16,13 @@ export async function writeUserRow(
 ): Promise<void> {
   const useReq = options.inTransaction ?? Boolean(req.transactionID)
   const row = await req.payload.db.findOne({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     where: { id: { equals: id } },
     ...(useReq ? { req } : {}),
   })
   if (!row) throw new Error(`writeUserRow: user ${String(id)} does not exist.`)
   await req.payload.db.updateOne({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     id,
     data: { ...row, ...changes, updatedAt: null },
     ...(useReq ? { req } : {}),

@@ -1,3 +1,4 @@
+import { usersSlugOf } from '../../plugin/registerOptionsOf'
 import { randomBytes } from 'node:crypto'
 
 import type { PayloadRequest, Where } from 'payload'
@@ -29,7 +30,7 @@ export function identityKey(identity: Pick<OidcIdentity, 'issuer' | 'subject'>):
 
 async function findOne(req: PayloadRequest, where: Where): Promise<WithIdentities | null> {
   const found = await req.payload.find({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     where,
     depth: 0,
     limit: 1,
@@ -91,14 +92,14 @@ export async function linkOidcAccount(
       linked = 'existing'
     } else {
       const { totalDocs } = await req.payload.count({
-        collection: 'users',
+        collection: usersSlugOf(req.payload),
         overrideAccess: true,
         req,
       })
       // The first account of an empty register becomes platform admin: never through here.
       if (totalDocs === 0) return 'register-empty'
       user = (await req.payload.create({
-        collection: 'users',
+        collection: usersSlugOf(req.payload),
         data: {
           email: identity.email,
           name: (identity.name ?? identity.email).slice(0, 100),
@@ -145,7 +146,7 @@ export async function linkOidcAccount(
   const added = mapped.filter((m) => !has(m))
   if (added.length > 0) {
     user = (await req.payload.update({
-      collection: 'users',
+      collection: usersSlugOf(req.payload),
       id: user.id,
       data: {
         memberships: [

@@ -1,3 +1,4 @@
+import { usersSlugOf } from '../../plugin/registerOptionsOf'
 import { AuthenticationError, LockedAuth, type Endpoint, type PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 
@@ -23,7 +24,7 @@ type StoredUser = User & {
 
 async function storedUser(req: PayloadRequest, id: number): Promise<StoredUser> {
   return (await req.payload.findByID({
-    collection: 'users',
+    collection: usersSlugOf(req.payload),
     id,
     depth: 0,
     overrideAccess: true,
@@ -45,7 +46,7 @@ const WRONG_CODE = {
  */
 async function enrollingUser(req: PayloadRequest): Promise<number | Response> {
   if (req.user) {
-    if (req.user.collection !== 'users') return refusal(req, 403, NOT_LOGGED_IN)
+    if (req.user.collection !== usersSlugOf(req.payload)) return refusal(req, 403, NOT_LOGGED_IN)
     return Number(req.user.id)
   }
   const body = await bodyOf(req)
@@ -57,7 +58,7 @@ async function enrollingUser(req: PayloadRequest): Promise<number | Response> {
   }
   try {
     await req.payload.login({
-      collection: 'users',
+      collection: usersSlugOf(req.payload),
       data: { email: body.email, password: body.password },
       context: { [PASSWORD_CHECK_ONLY]: true },
     })
@@ -132,7 +133,8 @@ export const confirmEnrolment: Endpoint = {
   path: '/second-factor/confirm',
   method: 'post',
   handler: async (req) => {
-    if (!req.user || req.user.collection !== 'users') return refusal(req, 401, NOT_LOGGED_IN)
+    if (!req.user || req.user.collection !== usersSlugOf(req.payload))
+      return refusal(req, 401, NOT_LOGGED_IN)
     const body = await bodyOf(req)
     const user = await storedUser(req, Number(req.user.id))
     if (user.totpSecret) return alreadyEnrolled(req)
@@ -173,7 +175,8 @@ export const disableSecondFactor: Endpoint = {
   path: '/second-factor/disable',
   method: 'post',
   handler: async (req) => {
-    if (!req.user || req.user.collection !== 'users') return refusal(req, 401, NOT_LOGGED_IN)
+    if (!req.user || req.user.collection !== usersSlugOf(req.payload))
+      return refusal(req, 401, NOT_LOGGED_IN)
     const body = await bodyOf(req)
     const user = await storedUser(req, Number(req.user.id))
     const secret = openText(req.payload.secret, TOTP_SECRET_PURPOSE, user.totpSecret)
