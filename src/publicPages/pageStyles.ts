@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 
 /**
@@ -224,10 +225,10 @@ let built: { css: string; hash: string } | undefined
  */
 export function publicPagesStylesheet(): { css: string; hash: string } {
   if (built) return built
-  const library = fs.readFileSync(
-    require.resolve('@utrecht/component-library-css/dist/index.css'),
-    'utf8',
-  )
+  // Found through the package's own package.json: a stylesheet specifier would be rewritten by
+  // tools that map `.css` imports (Jest, bundlers).
+  const packageDir = path.dirname(require.resolve('@utrecht/component-library-css/package.json'))
+  const library = fs.readFileSync(path.join(packageDir, 'dist', 'index.css'), 'utf8')
   const css = [
     '/* NL Design System components: @utrecht/component-library-css (EUPL-1.2, Gemeente Utrecht, Frameless B.V.) */',
     selectComponentRules(library, USED_COMPONENTS),

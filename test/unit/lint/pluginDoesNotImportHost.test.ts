@@ -13,7 +13,7 @@ async function restrictedImports(code: string, filePath: string): Promise<string
   // A source that does not parse has no rule messages at all: that must not pass for "allowed".
   if (!result || result.fatalErrorCount > 0) throw new Error(`cannot lint ${filePath}`)
   return result.messages
-    .filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports')
+    .filter((message) => message.ruleId === 'no-restricted-imports')
     .map((message) => message.message)
 }
 

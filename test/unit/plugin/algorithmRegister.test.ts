@@ -433,6 +433,8 @@ describe("algorithmRegister({ usersSlug: 'accounts' })", () => {
       'name',
       'memberships',
       'isPlatformAdmin',
+      ...SIGN_IN_FIELDS,
+      'secondFactorSettings',
     ])
     expect(collection(config, 'users')).toBe(hostUsersNamedUsers)
   })
@@ -445,9 +447,15 @@ describe("algorithmRegister({ usersSlug: 'accounts' })", () => {
       'algorithms',
       'revisions',
       'audit-events',
+      'national-register-connections',
+      'national-deliveries',
     ])
     expect(config.admin?.user).toBe('accounts')
-    expect(fieldNames(collection(config, 'accounts'))).toEqual(fieldNames(Users))
+    expect(fieldNames(collection(config, 'accounts'))).toEqual([
+      ...fieldNames(Users),
+      ...SIGN_IN_FIELDS,
+      'secondFactorSettings',
+    ])
   })
 
   it('counts only accounts users as platform admins', () => {
