@@ -8,9 +8,9 @@ export async function logIn(
   password: string,
 ): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`)
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(password)
-  await page.locator('button[type="submit"]').click()
+  await page.locator('#register-sign-in-email').fill(email)
+  await page.locator('#register-sign-in-password').fill(password)
+  await page.locator('.algoritmeregister-sign-in__form button[type="submit"]').click()
   await page.waitForURL((url) => url.pathname === '/admin' || url.pathname === '/admin/', {
     timeout: 30_000,
   })

@@ -7,6 +7,7 @@ import { isOidcFailure, OIDC_FAILURE_PARAM, OIDC_FAILURES } from '../../auth/oid
 import { useAdminText } from '../i18n/useAdminText'
 import { EnrolmentCard } from './EnrolmentCard'
 import { postJson, type Enrolment } from './signInApi'
+import '../styles/registerAdmin.scss'
 
 interface ProviderButton {
   id: string
@@ -120,6 +121,7 @@ export const SignInPanel: React.FC = () => {
           <label>
             {text({ nl: 'E-mailadres', en: 'E-mail address' })}
             <input
+              id="register-sign-in-email"
               type="email"
               autoComplete="username"
               required
@@ -131,6 +133,7 @@ export const SignInPanel: React.FC = () => {
           <label>
             {text({ nl: 'Wachtwoord', en: 'Password' })}
             <input
+              id="register-sign-in-password"
               type="password"
               autoComplete="current-password"
               required
@@ -152,6 +155,7 @@ export const SignInPanel: React.FC = () => {
                     en: 'Code from your authenticator app, or a recovery code',
                   })}
               <input
+                id="register-sign-in-code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 required

@@ -57,6 +57,9 @@ function sqlTextOf(path: string): string[] {
 /** Names in SQL text: identifiers that are not words, aliases, strings or parameters. */
 function namesIn(text: string): string[] {
   const cleaned = text
+    // Comments first: they may hold an apostrophe.
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/'[^']*'/g, ' ')
     .replace(/\$[A-Z_]+|\$\d+/g, ' ')
     .replace(/::\s*[a-z_]+(\[\])?/gi, ' ')
